@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+// Tools version 6.0 puts every target in the Swift 6 language mode (complete strict concurrency).
+import PackageDescription
+
+let package = Package(
+    name: "ridealong",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ridealong", targets: ["ridealong"]),
+        .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
+        .library(name: "TerminalKit", targets: ["TerminalKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "ScenarioKit"),
+        .target(name: "RecordKit", dependencies: ["ScenarioKit"]),
+        .target(name: "TerminalKit"),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
+        .target(name: "RidealongApp", dependencies: ["ScenarioKit", "RecordKit", "TerminalKit"]),
+        .executableTarget(
+            name: "ridealong",
+            dependencies: [
+                "ScenarioKit", "RecordKit", "TerminalKit", "CursesTerminal", "RidealongApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
+    ]
+)

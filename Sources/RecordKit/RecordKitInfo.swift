@@ -1,0 +1,2 @@
+/// Placeholder namespace until the records issue fills this module.
+public enum RecordKitInfo { public static let schemaVersion = 0 }

@@ -1,0 +1,2 @@
+/// Placeholder.
+public enum RidealongAppInfo { public static let name = "ridealong" }

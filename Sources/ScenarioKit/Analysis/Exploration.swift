@@ -1,0 +1,107 @@
+/// Every state a scenario can reach, found by trying every offered choice (and every timeout) from
+/// every decision, with conditions evaluated as they would be in play.
+public struct Exploration: Sendable {
+    /// A reachable state that waits for a decision, has ended, or is stuck.
+    public struct Node: Sendable {
+        public var state: EngineState
+        public var status: Status
+        public var edges: [Edge] = []
+        /// Choices offered and enabled here (the base for points available).
+        public var enabledChoices: [Int] = []
+    }
+
+    /// What a reachable state is.
+    public enum Status: Sendable, Equatable {
+        case decision, ending, stuck(String)
+    }
+
+    /// A choice taken from one node to another.
+    public struct Edge: Sendable {
+        public var choice: Int
+        public var target: Int
+        public var timedOut: Bool
+    }
+
+    public let scenario: Scenario
+    public private(set) var nodes: [Node] = []
+    public private(set) var reachedScenes: Set<Int> = []
+    public private(set) var reachedChoices: Set<Int> = []
+    /// Content lines executed, as (scene, item); conditional lines whose condition held as (scene, -(item + 1)).
+    public private(set) var coveredLines: Set<Int64> = []
+    public private(set) var isComplete = true
+    public let stateLimit: Int
+
+    /// Explores from the start with each of `seeds` (more than one only matters when the script uses `random`).
+    public init(scenario: Scenario, seeds: [UInt64] = [0], stateLimit: Int = 500_000) {
+        self.scenario = scenario
+        self.stateLimit = stateLimit
+        for seed in seeds { explore(seed: seed) }
+    }
+
+    static func lineKey(scene: Int, item: Int) -> Int64 { Int64(scene) << 32 | Int64(UInt32(bitPattern: Int32(item))) }
+
+    public func covers(scene: Int, item: Int) -> Bool { coveredLines.contains(Self.lineKey(scene: scene, item: item)) }
+
+    private mutating func explore(seed: UInt64) {
+        var index: [EngineState: Int] = [:]
+        var queue: [Int] = []
+        var covered = coveredLines, scenes = reachedScenes
+        let coverage: (Int, Int) -> Void = { scene, item in
+            covered.insert(Self.lineKey(scene: scene, item: item))
+            scenes.insert(scene)
+        }
+        func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
+            if let existing = index[state] { return existing }
+            let status: Status
+            switch stop {
+            case .decision: status = .decision
+            case .ending: status = .ending
+            case .stuck(let reason): status = .stuck(reason)
+            }
+            nodes.append(Node(state: state, status: status))
+            index[state] = nodes.count - 1
+            if status == .decision { queue.append(nodes.count - 1) }
+            return nodes.count - 1
+        }
+        var nodes = self.nodes
+        var state = EngineState(scenario: scenario)
+        var unused: [FrameLine] = []
+        Runner.enter(scenario.start, &state, scenario: scenario)
+        scenes.insert(scenario.start)
+        let stop = Runner.advance(&state, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
+        _ = settle(state, stop, nodes: &nodes)
+        var head = 0
+        while head < queue.count {
+            let current = queue[head]
+            head += 1
+            var here = nodes[current].state
+            scenes.insert(here.scene)
+            let options = Runner.options(&here, scenario: scenario, seed: seed)
+            let enabled = options.filter(\.isEnabled).map(\.choice)
+            nodes[current].enabledChoices = enabled
+            var taken = enabled.map { ($0, false) }
+            if scenario.scenes[here.scene].timerSeconds != nil,
+               let fallback = scenario.scenes[here.scene].choiceIndices.first(where: { scenario.choices[$0].isTimeoutFallback }) {
+                taken.append((fallback, true))
+            }
+            for (choice, timedOut) in taken {
+                reachedChoices.insert(choice)
+                if nodes.count >= stateLimit { isComplete = false; break }
+                var next = here
+                let result: Runner.Stop
+                if let problem = Runner.take(choice, &next, scenario: scenario, seed: seed) {
+                    result = problem
+                } else {
+                    scenes.insert(next.scene)
+                    result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
+                }
+                let target = settle(next, result, nodes: &nodes)
+                nodes[current].edges.append(Edge(choice: choice, target: target, timedOut: timedOut))
+            }
+        }
+        for node in nodes { scenes.insert(node.state.scene) }
+        self.nodes = nodes
+        coveredLines = covered
+        reachedScenes = scenes
+    }
+}

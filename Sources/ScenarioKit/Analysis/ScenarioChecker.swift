@@ -1,0 +1,179 @@
+/// The checks that need the whole compiled scenario: what no path reaches, what leads nowhere, what an
+/// author forgot (feedback, rationale, an ideal path) and whether the pass mark can be met.
+public enum ScenarioChecker {
+    public static func check(_ scenario: Scenario, stateLimit: Int = 500_000) -> [Diagnostic] {
+        let seeds: [UInt64] = usesRandom(scenario) ? Array(0..<8) : [0]
+        let exploration = Exploration(scenario: scenario, seeds: seeds, stateLimit: stateLimit)
+        var diagnostics: [Diagnostic] = []
+        func warn(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, length: Int = 1, hint: String) {
+            diagnostics.append(Diagnostic(code, message, at: location, length: length, hint: hint))
+        }
+        if !exploration.isComplete {
+            warn(.explorationIncomplete, "exploration stopped after \(exploration.stateLimit) states; the findings below may be incomplete",
+                 at: scenario.scenes[scenario.start].location, hint: "variables that grow without limit in loops make endless states; bound them")
+        }
+        reportStuckStates(exploration, into: &diagnostics)
+        reportUnreached(exploration, into: &diagnostics)
+        reportAuthoring(scenario, into: &diagnostics)
+        reportPaths(exploration, into: &diagnostics)
+        return diagnostics
+    }
+
+    private static func usesRandom(_ scenario: Scenario) -> Bool {
+        func has(_ expression: Expression) -> Bool {
+            switch expression {
+            case .random: true
+            case .not(let inner), .negate(let inner): has(inner)
+            case .binary(_, let lhs, let rhs): has(lhs) || has(rhs)
+            default: false
+            }
+        }
+        func has(_ item: ContentItem) -> Bool {
+            switch item {
+            case .assignment(let assignment): has(assignment.value)
+            case .conditional(let condition, let inner): has(condition) || has(inner)
+            case .narration(let parts), .speech(_, let parts): parts.contains { if case .interpolation(let e) = $0 { has(e) } else { false } }
+            default: false
+            }
+        }
+        return scenario.scenes.contains { $0.content.contains(where: has) }
+            || scenario.choices.contains { ($0.condition.map(has) ?? false) || $0.assignments.contains { has($0.value) } }
+    }
+
+    private static func reportStuckStates(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
+        var reported = Set<Int>()
+        for node in exploration.nodes {
+            guard case .stuck(let reason) = node.status, reported.insert(node.state.scene).inserted else { continue }
+            let scene = exploration.scenario.scenes[node.state.scene]
+            let loop = reason.contains("loop")
+            diagnostics.append(Diagnostic(loop ? .loopWithoutChoice : .deadEnd, "a playthrough gets stuck here: \(reason)", at: scene.location,
+                                          length: scene.id.count,
+                                          hint: loop ? "give one scene of the loop a decision or an ending"
+                                              : "add a choice without a condition, or make sure a condition always holds for one choice"))
+        }
+    }
+
+    private static func reportUnreached(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
+        let scenario = exploration.scenario
+        var endingReached = false
+        for scene in scenario.scenes {
+            let reached = exploration.reachedScenes.contains(scene.index)
+            if scene.ending != nil {
+                endingReached = endingReached || reached
+                if !reached {
+                    diagnostics.append(Diagnostic(.unreachableEnding, "no path reaches ending '\(scene.id)'", at: scene.location, length: scene.id.count,
+                                                  hint: "lead a choice here with `-> \(scene.id)`, or check the conditions on the way"))
+                }
+                continue
+            }
+            guard reached else {
+                diagnostics.append(Diagnostic(.unreachableScene, "no path reaches scene '\(scene.id)'", at: scene.location, length: scene.id.count,
+                                              hint: "lead a choice or divert here, check the conditions on the way, or remove the scene"))
+                continue
+            }
+            for choiceIndex in scene.choiceIndices where !exploration.reachedChoices.contains(choiceIndex) {
+                let choice = scenario.choices[choiceIndex]
+                diagnostics.append(Diagnostic(.unreachableChoice, "choice '\(choice.id)' is never available", at: choice.location, length: choice.id.count,
+                                              hint: choice.condition == nil ? "it is once-only and already taken whenever the scene returns; make it sticky with `+`"
+                                                  : "its condition never holds when the scene is reached; check it against the paths that lead here"))
+            }
+        }
+        for scene in scenario.scenes where exploration.reachedScenes.contains(scene.index) {
+            for (item, content) in scene.content.enumerated() {
+                let neverRun = !exploration.covers(scene: scene.index, item: item)
+                var neverTrue = false
+                if case .conditional = content { neverTrue = !exploration.covers(scene: scene.index, item: -(item + 1)) }
+                guard neverRun || neverTrue, !isUnreachableAfterDivert(scene, item) else { continue }
+                diagnostics.append(Diagnostic(.unreachableLine, neverRun ? "this line is never shown" : "this `@if` condition never holds",
+                                              at: scene.contentLocations[item],
+                                              hint: neverRun ? "a divert or return above it always leaves the scene first"
+                                                  : "no path makes the condition true here; fix it or remove the line"))
+            }
+        }
+        if !endingReached, let start = scenario.scenes.first {
+            diagnostics.append(Diagnostic(.noEnding, "no path reaches any ending", at: start.location, length: start.id.count,
+                                          hint: "add a scene with `@end resolved: title` and lead a choice to it"))
+        }
+    }
+
+    /// Lines after a divert already get their own diagnostic from the compiler.
+    private static func isUnreachableAfterDivert(_ scene: Scene, _ item: Int) -> Bool {
+        scene.content[..<item].contains { content in
+            if case .divert = content { return true }
+            if case .returnFromCall = content { return true }
+            return false
+        }
+    }
+
+    private static func reportAuthoring(_ scenario: Scenario, into diagnostics: inout [Diagnostic]) {
+        var read = Set<Int>()
+        func note(_ expression: Expression) { read.formUnion(expression.variablesRead) }
+        func note(_ parts: [TextPart]) { parts.forEach { if case .interpolation(let e) = $0 { note(e) } } }
+        func note(_ item: ContentItem) {
+            switch item {
+            case .narration(let parts), .speech(_, let parts): note(parts)
+            case .assignment(let assignment): note(assignment.value)
+            case .conditional(let condition, let inner): note(condition); note(inner)
+            default: break
+            }
+        }
+        scenario.scenes.forEach { $0.content.forEach(note) }
+        for choice in scenario.choices {
+            choice.condition.map(note)
+            choice.assignments.forEach { note($0.value) }
+            note(choice.text)
+        }
+        for (index, variable) in scenario.variables.enumerated() where !read.contains(index) {
+            diagnostics.append(Diagnostic(.unusedVariable, "variable '\(variable.name)' is never read", at: variable.location, length: variable.name.count,
+                                          hint: "use it in a condition or `{\(variable.name)}`, or remove it"))
+        }
+        let scored = Set(scenario.choices.flatMap { $0.scores.map(\.competency) })
+        for (index, competency) in scenario.competencies.enumerated() where !scored.contains(index) {
+            let location = scenario.scenes[scenario.start].location
+            diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(competency.id)' is listed but no choice scores it",
+                                          at: location, hint: "add `score \(competency.id) +1` to a choice, or remove it from `competencies:`"))
+        }
+        for choice in scenario.choices {
+            if choice.feedback.isEmpty {
+                diagnostics.append(Diagnostic(.missingFeedback, "choice '\(choice.id)' has no feedback", at: choice.location, length: choice.id.count,
+                                              hint: "add `feedback: …`: what happens because of this choice"))
+            }
+            if choice.rationale.isEmpty {
+                diagnostics.append(Diagnostic(.missingRationale, "choice '\(choice.id)' has no rationale for the debrief", at: choice.location,
+                                              length: choice.id.count, hint: "add `why: …`: why this choice is or is not good practice"))
+            }
+        }
+    }
+
+    private static func reportPaths(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
+        let scenario = exploration.scenario
+        let analysis = PathAnalysis(exploration)
+        let start = scenario.scenes[scenario.start]
+        let hasScores = scenario.choices.contains { !$0.scores.isEmpty }
+        if hasScores, !analysis.canReach(passMark: scenario.rules.passMark, avoidingCriticalErrors: scenario.rules.criticalFails) {
+            diagnostics.append(Diagnostic(.passUnreachable, "no path reaches the pass mark of \(Int((scenario.rules.passMark * 100).rounded()))%",
+                                          at: start.location, length: start.id.count,
+                                          hint: "give the best choices more points, or lower `pass:` in course.ride"))
+        }
+        switch analysis.idealPath() {
+        case .reaches(_, let choices):
+            var playthrough = Playthrough(scenario: scenario)
+            for choice in choices {
+                if (try? playthrough.choose(scenario.choices[choice].id)) == nil { _ = try? playthrough.timeout() }
+            }
+            if hasScores, !playthrough.scorecard.passed {
+                diagnostics.append(Diagnostic(.noIdealPath, "the ideal path does not pass the module", at: start.location, length: start.id.count,
+                                              hint: "check the `ideal` marks and the points of the ideal choices"))
+            }
+        case .missingAt(let scene):
+            let location = scenario.scenes[scene].location
+            diagnostics.append(Diagnostic(.noIdealPath, "the ideal path stops at scene '\(scenario.scenes[scene].id)': no choice there is marked `ideal`",
+                                          at: location, length: scenario.scenes[scene].id.count,
+                                          hint: "mark the instructor's preferred choice with `ideal` so the debrief can compare"))
+        case .loops(let scene):
+            let location = scenario.scenes[scene].location
+            diagnostics.append(Diagnostic(.noIdealPath, "the ideal choices loop back to scene '\(scenario.scenes[scene].id)' without ending",
+                                          at: location, length: scenario.scenes[scene].id.count, hint: "mark a choice that leads on as `ideal`"))
+        }
+    }
+}

@@ -1,0 +1,363 @@
+/// Turns parsed module syntax (the module and the files it includes) into a `Scenario`, resolving every
+/// name and reporting every problem it finds.
+struct ModuleCompiler {
+    struct Input {
+        var module: ModuleSyntax
+        var includes: [ModuleSyntax]
+        var catalogue: [Competency]
+        var rules: RatingRules
+        var sourceTexts: [String]
+        var file: String
+    }
+
+    private var diagnostics: [Diagnostic] = []
+    private var variables: [VariableDeclaration] = []
+    private var variableIndex: [String: Int] = [:]
+    private var sceneIndex: [String: Int] = [:]
+    private var choiceIndex: [String: Int] = [:]
+    private var speakers: [String: String] = [:]
+    private var competencyIndex: [String: Int] = [:]
+    private var competencies: [Competency] = []
+    private var catalogueIDs: Set<String> = []
+
+    static func compile(_ input: Input) -> (Scenario?, [Diagnostic]) {
+        var compiler = ModuleCompiler()
+        let scenario = compiler.run(input)
+        return (scenario, compiler.diagnostics)
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: location, length: length, hint: hint))
+    }
+
+    private mutating func run(_ input: Input) -> Scenario? {
+        let all = [input.module] + input.includes
+        declareCompetencies(input)
+        for syntax in all {
+            for (id, name) in syntax.speakers {
+                if speakers[id.value] != nil {
+                    report(.nameClash, "speaker '\(id.value)' is declared twice", at: id.location, length: id.value.count, hint: "keep one declaration")
+                }
+                speakers[id.value] = name
+            }
+            for (name, value) in syntax.variables {
+                if variableIndex[name.value] != nil {
+                    report(.duplicateVariable, "variable '\(name.value)' is declared twice", at: name.location, length: name.value.count,
+                           hint: "keep one `var` line, or rename one of them")
+                    continue
+                }
+                variableIndex[name.value] = variables.count
+                variables.append(VariableDeclaration(name: name.value, initial: value, location: name.location))
+            }
+        }
+        let sceneSyntax = all.flatMap(\.scenes)
+        indexScenesAndChoices(sceneSyntax)
+        checkNameClashes(sceneSyntax)
+        var choices: [Choice] = []
+        var scenes: [Scene] = []
+        for (index, syntax) in sceneSyntax.enumerated() {
+            var scene = compileScene(syntax, index: index)
+            for choiceSyntax in syntax.choices {
+                let choice = compileChoice(choiceSyntax, index: choices.count, scene: index, hasTimer: syntax.timer != nil)
+                scene.choiceIndices.append(choice.index)
+                choices.append(choice)
+            }
+            checkStructure(syntax, scene: scene, choices: choices)
+            scenes.append(scene)
+        }
+        guard let firstScene = sceneSyntax.first else {
+            if let id = input.module.id, !id.value.isEmpty {
+                report(.noWayOut, "the module has no scenes", at: id.location, length: id.value.count,
+                       hint: "add a scene: `=== start ===` with some narration and choices")
+            }
+            return nil
+        }
+        var start = 0
+        if let named = input.module.start {
+            if let index = sceneIndex[named.value] { start = index } else {
+                report(.unknownScene, "start scene '\(named.value)' does not exist", at: named.location, length: named.value.count,
+                       hint: Suggestion.hint(for: named.value, among: sceneIndex.keys, otherwise: "name a scene of this module"))
+            }
+        }
+        _ = firstScene
+        if input.module.title == nil, let id = input.module.id {
+            report(.missingDeclaration, "the module has no `title:`", at: id.location, length: max(1, id.value.count),
+                   hint: "add `title: …` to the header: trainees see it in the course list")
+        }
+        return Scenario(
+            id: input.module.id?.value ?? "", title: input.module.title ?? input.module.id?.value ?? "", revision: input.module.revision,
+            minutes: input.module.minutes, feedbackMode: input.module.feedbackMode, objectives: input.module.objectives,
+            competencies: competencies, speakers: speakers, variables: variables, scenes: scenes, choices: choices, start: start,
+            rules: input.rules, contentHash: ContentHash.of(input.sourceTexts), file: input.file,
+            sceneIndex: sceneIndex, choiceIndex: choiceIndex, tracking: Tracking.compute(scenes: scenes, choices: choices))
+    }
+
+    // MARK: Declarations
+
+    private mutating func declareCompetencies(_ input: Input) {
+        var catalogue = input.catalogue
+        for declaration in input.module.competencyDeclarations where !catalogue.contains(where: { $0.id == declaration.id.value }) {
+            catalogue.append(Competency(id: declaration.id.value, label: declaration.label, ftoCategory: declaration.ftoCategory))
+        }
+        catalogueIDs = Set(catalogue.map(\.id))
+        let listed = input.module.competencies
+        let used: [Competency]
+        if listed.isEmpty {
+            let scored = Set(([input.module] + input.includes).flatMap(\.scenes).flatMap(\.choices)
+                .flatMap { $0.scores.map(\.0.value) + $0.criticalErrors.map(\.0.value) })
+            used = catalogue.filter { scored.contains($0.id) }
+        } else {
+            var chosen: [Competency] = []
+            for name in listed {
+                guard let competency = catalogue.first(where: { $0.id == name.value }) else {
+                    report(.unknownCompetency, "competency '\(name.value)' is not in the course catalogue", at: name.location,
+                           length: name.value.count,
+                           hint: Suggestion.hint(for: name.value, among: catalogue.map(\.id),
+                                                 otherwise: "declare it in course.ride: `competency \(name.value) \"Label\" fto \"Category\"`"))
+                    continue
+                }
+                if !chosen.contains(competency) { chosen.append(competency) }
+            }
+            used = chosen
+        }
+        competencies = used
+        for (index, competency) in used.enumerated() { competencyIndex[competency.id] = index }
+    }
+
+    private mutating func indexScenesAndChoices(_ scenes: [SceneSyntax]) {
+        var nextScene = 0, nextChoice = 0
+        for scene in scenes {
+            if let existing = sceneIndex[scene.id.value], !scene.id.value.isEmpty {
+                _ = existing
+                report(.duplicateScene, "scene '\(scene.id.value)' is defined twice", at: scene.id.location, length: scene.id.value.count,
+                       hint: "scene ids must be unique in a module and its includes; rename one")
+            } else {
+                sceneIndex[scene.id.value] = nextScene
+            }
+            nextScene += 1
+            for choice in scene.choices {
+                if choiceIndex[choice.id.value] != nil, !choice.id.value.isEmpty {
+                    report(.duplicateChoice, "choice id '\(choice.id.value)' is used twice", at: choice.id.location, length: choice.id.value.count,
+                           hint: "choice ids are stable record keys and must be unique in a module; rename one")
+                } else {
+                    choiceIndex[choice.id.value] = nextChoice
+                }
+                nextChoice += 1
+            }
+        }
+    }
+
+    private mutating func checkNameClashes(_ scenes: [SceneSyntax]) {
+        for scene in scenes where variableIndex[scene.id.value] != nil || (choiceIndex[scene.id.value] != nil && !scene.id.value.isEmpty) {
+            report(.nameClash, "'\(scene.id.value)' names both a scene and a \(variableIndex[scene.id.value] != nil ? "variable" : "choice")",
+                   at: scene.id.location, length: scene.id.value.count,
+                   hint: "expressions read scene and choice ids as counts, so every name must be unique; rename one")
+        }
+        for scene in scenes {
+            for choice in scene.choices where variableIndex[choice.id.value] != nil {
+                report(.nameClash, "'\(choice.id.value)' names both a choice and a variable", at: choice.id.location,
+                       length: choice.id.value.count, hint: "rename the choice or the variable")
+            }
+        }
+    }
+
+    // MARK: Expressions
+
+    private mutating func resolve(_ expression: Expression) -> Expression {
+        var problems: [Diagnostic] = []
+        let resolved = expression.resolving { name, location in
+            if let index = variableIndex[name] { return .variable(index) }
+            if let index = sceneIndex[name] { return .sceneVisits(index) }
+            if let index = choiceIndex[name] { return .choiceCount(index) }
+            problems.append(Diagnostic(.unknownVariable, "'\(name)' is not a variable, scene or choice", at: location, length: name.count,
+                                       hint: Suggestion.hint(for: name, among: Array(variableIndex.keys) + Array(sceneIndex.keys) + Array(choiceIndex.keys),
+                                                             otherwise: "declare it in the header: `var \(name) = false`")))
+            return .name(name, location)
+        }
+        diagnostics += problems
+        return resolved
+    }
+
+    private var typeChecker: TypeChecker { TypeChecker(variableTypes: variables.map(\.initial.type)) }
+
+    private mutating func condition(_ expression: Expression, at location: SourceLocation) -> Expression {
+        let resolved = resolve(expression)
+        if let type = typeChecker.type(of: resolved, at: location, diagnostics: &diagnostics), type == .string {
+            report(.typeMismatch, "a condition must be true/false or a number, not a string", at: location,
+                   hint: "compare the string instead, e.g. `mood == \"calm\"`")
+        }
+        return resolved
+    }
+
+    private mutating func assignment(_ syntax: AssignmentSyntax) -> Assignment? {
+        guard let index = variableIndex[syntax.name.value] else {
+            report(.unknownVariable, "variable '\(syntax.name.value)' is not declared", at: syntax.name.location, length: syntax.name.value.count,
+                   hint: Suggestion.hint(for: syntax.name.value, among: variableIndex.keys, otherwise: "declare it in the header: `var \(syntax.name.value) = 0`"))
+            return nil
+        }
+        let value = resolve(syntax.value)
+        let target = variables[index].initial.type
+        if let type = typeChecker.type(of: value, at: syntax.location, diagnostics: &diagnostics) {
+            if type != target {
+                report(.typeMismatch, "'\(syntax.name.value)' holds \(target.spelled) but is given \(type.spelled)", at: syntax.location,
+                       hint: "its starting value `\(variables[index].initial)` fixes its type")
+            } else if syntax.operation != .set, target != .int {
+                report(.typeMismatch, "'\(syntax.operation.rawValue)' works on whole numbers; '\(syntax.name.value)' holds \(target.spelled)",
+                       at: syntax.location, hint: "use `=` to set it")
+            }
+        }
+        return Assignment(variable: index, operation: syntax.operation, value: value)
+    }
+
+    private mutating func text(_ parts: [TextPart], at location: SourceLocation) -> [TextPart] {
+        parts.map { part in
+            guard case .interpolation(let expression) = part else { return part }
+            let resolved = resolve(expression)
+            _ = typeChecker.type(of: resolved, at: location, diagnostics: &diagnostics)
+            return .interpolation(resolved)
+        }
+    }
+
+    private mutating func scene(_ name: Located<String>) -> Int? {
+        if let index = sceneIndex[name.value] { return index }
+        report(.unknownScene, "there is no scene '\(name.value)'", at: name.location, length: name.value.count,
+               hint: Suggestion.hint(for: name.value, among: sceneIndex.keys, otherwise: "add `=== \(name.value) ===` or correct the name"))
+        return nil
+    }
+
+    // MARK: Scenes and choices
+
+    private mutating func compileScene(_ syntax: SceneSyntax, index: Int) -> Scene {
+        var content: [ContentItem] = []
+        var locations: [SourceLocation] = []
+        for item in syntax.content {
+            if let (compiled, location) = contentItem(item) {
+                content.append(compiled)
+                locations.append(location ?? syntax.id.location)
+            }
+        }
+        var ending: Ending?
+        if let endingSyntax = syntax.ending {
+            if let outcome = Outcome(rawValue: endingSyntax.outcome.value) {
+                ending = Ending(outcome: outcome, title: endingSyntax.title, debrief: endingSyntax.debrief)
+            } else {
+                report(.unknownOutcome, "'\(endingSyntax.outcome.value)' is not an outcome class", at: endingSyntax.outcome.location,
+                       length: endingSyntax.outcome.value.count,
+                       hint: Suggestion.hint(for: endingSyntax.outcome.value, among: Outcome.allCases.map(\.rawValue),
+                                             otherwise: "use one of: " + Outcome.allCases.map(\.rawValue).joined(separator: ", ")))
+                ending = Ending(outcome: .completed, title: endingSyntax.title, debrief: endingSyntax.debrief)
+            }
+        }
+        return Scene(id: syntax.id.value, index: index, location: syntax.id.location, content: content, contentLocations: locations,
+                     choiceIndices: [], timerSeconds: syntax.timer?.value, ending: ending)
+    }
+
+    private mutating func contentItem(_ item: ContentSyntax) -> (ContentItem, SourceLocation?)? {
+        switch item {
+        case .paragraphBreak: return (.paragraphBreak, nil)
+        case .narration(let parts, let leadingName, let afterName, let location):
+            if let name = leadingName {
+                if speakers[name.value] != nil { return (.speech(speaker: name.value, text(afterName, at: location)), location) }
+                if name.value.count >= 2, name.value.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) {
+                    report(.unknownSpeaker, "speaker '\(name.value)' is not declared", at: name.location, length: name.value.count,
+                           hint: Suggestion.hint(for: name.value, among: speakers.keys,
+                                                 otherwise: "declare it in the header: `speaker \(name.value) \"Name\"`"))
+                    return nil
+                }
+            }
+            return (.narration(text(parts, at: location)), location)
+        case .assignment(let syntax):
+            return assignment(syntax).map { (.assignment($0), syntax.location) }
+        case .conditional(let expression, let inner, let location):
+            let resolved = condition(expression, at: location)
+            guard let (compiled, _) = contentItem(inner) else { return nil }
+            return (.conditional(resolved, compiled), location)
+        case .divert(let name): return scene(name).map { (.divert($0), name.location) }
+        case .call(let name): return scene(name).map { (.call($0), name.location) }
+        case .returnFromCall(let location): return (.returnFromCall, location)
+        case .breathe(let cycles, let pattern, let location):
+            return (.breathe(BreathingExercise(cycles: cycles, pattern: pattern)), location)
+        case .reflect(let id, let prompt): return (.reflect(id: id.value, prompt: prompt), id.location)
+        case .checkIn(let id, let question, let options): return (.checkIn(id: id.value, question: question, options: options), id.location)
+        }
+    }
+
+    private mutating func competency(_ name: Located<String>) -> Int? {
+        if let index = competencyIndex[name.value] { return index }
+        if catalogueIDs.contains(name.value) {
+            report(.competencyNotListed, "competency '\(name.value)' is not in this module's `competencies:` line", at: name.location,
+                   length: name.value.count, hint: "add it to `competencies:` in the module header")
+        } else {
+            report(.unknownCompetency, "there is no competency '\(name.value)'", at: name.location, length: name.value.count,
+                   hint: Suggestion.hint(for: name.value, among: catalogueIDs,
+                                         otherwise: "declare it in course.ride: `competency \(name.value) \"Label\" fto \"Category\"`"))
+        }
+        return nil
+    }
+
+    private mutating func compileChoice(_ syntax: ChoiceSyntax, index: Int, scene: Int, hasTimer: Bool) -> Choice {
+        var target = ChoiceTarget.returnFromCall
+        switch syntax.target {
+        case .scene(let name)?: target = self.scene(name).map { .scene($0) } ?? target
+        case .callThen(let sub, let then)?:
+            if let subIndex = self.scene(sub), let thenIndex = self.scene(then) { target = .callThen(sub: subIndex, then: thenIndex) }
+        case .returnFromCall?: target = .returnFromCall
+        case nil:
+            if !syntax.id.value.isEmpty {
+                report(.choiceWithoutTarget, "choice '\(syntax.id.value)' does not say where it leads", at: syntax.id.location,
+                       length: syntax.id.value.count, hint: "add a line `-> scene` under the choice")
+            }
+        }
+        if syntax.isTimeoutFallback, !hasTimer {
+            report(.timeoutWithoutTimer, "choice '\(syntax.id.value)' is taken on timeout, but its scene has no `@timer`",
+                   at: syntax.id.location, length: syntax.id.value.count, hint: "add `@timer 15s` to the scene, or remove `on timeout`")
+        }
+        let condition = syntax.condition.map { self.condition($0, at: syntax.id.location) }
+        if syntax.disabledReason != nil, condition == nil {
+            report(.badValue, "a reason is given but no condition", at: syntax.id.location, hint: "write `if CONDITION else \"reason\"`")
+        }
+        let scores = syntax.scores.compactMap { name, points in competency(name).map { ScoreChange(competency: $0, points: points) } }
+        let critical = syntax.criticalErrors.compactMap { name, text in
+            competency(name).map { CriticalError(competency: $0, description: text) }
+        }
+        return Choice(id: syntax.id.value, index: index, sceneIndex: scene, location: syntax.id.location, isSticky: syntax.sticky,
+                      text: text(syntax.text, at: syntax.id.location), target: target, condition: condition,
+                      disabledReason: syntax.disabledReason, scores: scores, assignments: syntax.assignments.compactMap { assignment($0) },
+                      feedback: syntax.feedback.joined(separator: " "), rationale: syntax.rationale.joined(separator: " "),
+                      criticalErrors: critical, tags: syntax.tags, isIdeal: syntax.isIdeal, isTimeoutFallback: syntax.isTimeoutFallback)
+    }
+
+    private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene, choices: [Choice]) {
+        let id = syntax.id
+        if syntax.ending != nil, !syntax.choices.isEmpty {
+            report(.endingWithChoices, "ending scene '\(id.value)' also has choices", at: syntax.choices[0].id.location,
+                   hint: "an ending closes the scenario: move the choices to another scene or remove `@end`")
+        }
+        let exits = scene.content.firstIndex { item in
+            if case .divert = item { return true }
+            if case .returnFromCall = item { return true }
+            return false
+        }
+        if let exits, exits < scene.content.count - 1 {
+            let location = scene.contentLocations[exits + 1]
+            diagnostics.append(Diagnostic(.unreachableLine, "this line comes after `->` and is never shown", at: location,
+                                          hint: "move it above the divert, or into the scene the divert leads to"))
+        }
+        if let exits, !syntax.choices.isEmpty || syntax.ending != nil {
+            report(.noWayOut, "scene '\(id.value)' leaves with `->` before its \(syntax.ending != nil ? "ending" : "choices")",
+                   at: scene.contentLocations[exits], hint: "a scene ends in choices, a divert, a return or an ending: keep one")
+        }
+        if exits == nil, syntax.choices.isEmpty, syntax.ending == nil {
+            report(.noWayOut, "scene '\(id.value)' is a dead end: no choices, no `->` and no `@end`", at: id.location, length: max(1, id.value.count),
+                   hint: "add choices, a `-> next_scene` line, or `@end resolved: title`")
+        }
+        let fallbacks = syntax.choices.filter(\.isTimeoutFallback)
+        if syntax.timer != nil, fallbacks.count != 1 {
+            report(.timeoutChoiceCount, "timed scene '\(id.value)' has \(fallbacks.count) `on timeout` choices; it needs exactly one",
+                   at: syntax.timer!.location, length: 6, hint: "mark the choice taken when time runs out with `on timeout`")
+        }
+        if syntax.timer != nil, syntax.choices.isEmpty {
+            report(.badTimer, "scene '\(id.value)' has a timer but no decision", at: syntax.timer!.location, length: 6, hint: "remove `@timer`")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Every diagnostic the checker can report. `docs/diagnostics.md` explains each with an example.
+public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
+    // Reading files
+    case unreadableFile = "E001"
+    case notUTF8 = "E002"
+    case fileTooLarge = "E003"
+    case includeNotFound = "E004"
+    case includeCycle = "E005"
+    case includeTooDeep = "E006"
+    case emptyFile = "E007"
+    // Syntax
+    case missingFirstLine = "E101"
+    case unknownHeaderLine = "E102"
+    case badValue = "E103"
+    case badIdentifier = "E104"
+    case badSceneHeader = "E105"
+    case badChoice = "E106"
+    case unknownDirective = "E107"
+    case unknownChoiceAttribute = "E108"
+    case textAfterChoices = "E109"
+    case badExpression = "E110"
+    case badScore = "E111"
+    case badTimer = "E112"
+    case badWellnessStep = "E113"
+    case badInterpolation = "E114"
+    case contentOutsideScene = "E115"
+    case duplicateHeaderLine = "E116"
+    // Names
+    case unknownScene = "E201"
+    case duplicateScene = "E202"
+    case duplicateChoice = "E203"
+    case unknownVariable = "E204"
+    case duplicateVariable = "E205"
+    case unknownCompetency = "E206"
+    case unknownSpeaker = "E207"
+    case competencyNotListed = "E208"
+    case unknownOutcome = "E209"
+    case badModuleReference = "E210"
+    case nameClash = "E211"
+    case missingDeclaration = "E212"
+    // Types
+    case typeMismatch = "E301"
+    // Structure
+    case noWayOut = "E401"
+    case endingWithChoices = "E402"
+    case timeoutChoiceCount = "E403"
+    case choiceWithoutTarget = "E404"
+    case timeoutWithoutTimer = "E405"
+    case loopWithoutChoice = "E406"
+    case returnOutsideCall = "E407"
+    // Exploration
+    case unreachableScene = "W401"
+    case unreachableChoice = "W402"
+    case unreachableEnding = "W403"
+    case deadEnd = "W404"
+    case unusedVariable = "W405"
+    case competencyNeverScored = "W406"
+    case missingFeedback = "W407"
+    case noIdealPath = "W408"
+    case passUnreachable = "W409"
+    case explorationIncomplete = "W410"
+    case unreachableLine = "W411"
+    case missingRationale = "W412"
+    case noEnding = "W413"
+
+    /// Errors start with E, warnings with W.
+    public var defaultSeverity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
+}

@@ -1,0 +1,210 @@
+/// Reads course folders and module files from disk, follows includes, and compiles them, collecting
+/// every diagnostic on the way. The only part of ScenarioKit that touches files.
+public struct ScriptLoader {
+    public static let maximumIncludeDepth = 16
+
+    public init() {}
+
+    /// The result of loading one module file.
+    public struct ModuleResult: Sendable {
+        public var scenario: Scenario?
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceText]
+    }
+
+    /// The result of loading a course folder.
+    public struct CourseResult: Sendable {
+        public var course: Course?
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceText]
+    }
+
+    /// Reads a file as UTF-8 text, or returns the diagnostic that says why it cannot be used.
+    public static func readSource(_ path: String, reportedAt location: SourceLocation? = nil) -> Result<SourceText, Diagnostic> {
+        let at = location ?? SourceLocation(file: path, line: 1, column: 1)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch {
+            switch error {
+            case .missing:
+                return .failure(Diagnostic(location == nil ? .unreadableFile : .includeNotFound, "cannot find '\(path)'", at: at,
+                                           hint: "check the path; include paths are relative to the file that includes them"))
+            case .isDirectory:
+                return .failure(Diagnostic(.unreadableFile, "'\(path)' is a folder, not a script", at: at, hint: "name a .ride file"))
+            case .tooLarge(let size):
+                return .failure(Diagnostic(.fileTooLarge, "'\(path)' is \(size / 1_048_576) MiB; scripts may be at most \(FileSystem.maximumScriptSize / 1_048_576) MiB",
+                                           at: at, hint: "split the module into files joined with `include`"))
+            case .unreadable(let reason):
+                return .failure(Diagnostic(.unreadableFile, "cannot read '\(path)': \(reason)", at: at, hint: "check the file's permissions"))
+            }
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(Diagnostic(.notUTF8, "'\(path)' is a binary file (a zero byte at offset \(nul)), not a script", at: at,
+                                       hint: "scripts are plain UTF-8 text files ending in .ride"))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            return .failure(Diagnostic(.notUTF8, "'\(path)' is not valid UTF-8 text", at: SourceLocation(file: path, line: line, column: column),
+                                       hint: "save the file as UTF-8 in your editor"))
+        }
+        let withoutBOM = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        return .success(SourceText(path: path, text: withoutBOM))
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let end = min(bytes.count, index + 4)
+            var valid = false
+            for length in 1...(end - index) where String(validating: bytes[index..<index + length], as: UTF8.self) != nil {
+                if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+                index += length
+                valid = true
+                break
+            }
+            if !valid {
+                let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? (index - lineStart)) + 1
+                return (line, column)
+            }
+        }
+        return (line, 1)
+    }
+
+    /// Compiles module text that has no includes, without touching the disk (for tests and editors).
+    public static func compileModule(text: String, path: String = "module.ride", catalogue: [Competency] = [],
+                                     rules: RatingRules = .standard) -> ModuleResult {
+        let source = SourceText(path: path, text: text)
+        let (module, parseDiagnostics) = ModuleParser.parse(source)
+        let input = ModuleCompiler.Input(module: module, includes: [], catalogue: catalogue, rules: rules, sourceTexts: [text], file: path)
+        let (scenario, compileDiagnostics) = ModuleCompiler.compile(input)
+        let diagnostics = parseDiagnostics + compileDiagnostics
+        return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: [path: source])
+    }
+
+    /// Loads and compiles one module file, with the catalogue and rules of the course it belongs to.
+    public func loadModule(at path: String, catalogue: [Competency] = [], rules: RatingRules = .standard) -> ModuleResult {
+        var sources: [String: SourceText] = [:]
+        var diagnostics: [Diagnostic] = []
+        let source: SourceText
+        switch Self.readSource(path) {
+        case .success(let text): source = text
+        case .failure(let diagnostic): return ModuleResult(scenario: nil, diagnostics: [diagnostic], sources: [:])
+        }
+        sources[path] = source
+        let (module, parseDiagnostics) = ModuleParser.parse(source)
+        diagnostics += parseDiagnostics
+        var includes: [ModuleSyntax] = []
+        var seen: Set<String> = [FileSystem.canonical(path)]
+        var texts = [source.lines.joined(separator: "\n")]
+        gatherIncludes(of: module, from: path, chain: [FileSystem.canonical(path)], seen: &seen, into: &includes, texts: &texts,
+                       sources: &sources, diagnostics: &diagnostics)
+        let input = ModuleCompiler.Input(module: module, includes: includes, catalogue: catalogue, rules: rules, sourceTexts: texts, file: path)
+        let (scenario, compileDiagnostics) = ModuleCompiler.compile(input)
+        diagnostics += compileDiagnostics
+        return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: sources)
+    }
+
+    private func gatherIncludes(of module: ModuleSyntax, from path: String, chain: [String], seen: inout Set<String>,
+                                into includes: inout [ModuleSyntax], texts: inout [String], sources: inout [String: SourceText],
+                                diagnostics: inout [Diagnostic]) {
+        for include in module.includes {
+            let includedPath = FileSystem.join(FileSystem.directory(of: path), include.value)
+            let canonical = FileSystem.canonical(includedPath)
+            if chain.contains(canonical) {
+                diagnostics.append(Diagnostic(.includeCycle, "including '\(include.value)' makes a cycle", at: include.location, length: include.value.count,
+                                              hint: "files include each other in a loop; move the shared scenes into a third file"))
+                continue
+            }
+            if chain.count >= Self.maximumIncludeDepth {
+                diagnostics.append(Diagnostic(.includeTooDeep, "includes are nested more than \(Self.maximumIncludeDepth) deep", at: include.location,
+                                              length: include.value.count, hint: "include shared files from the module directly"))
+                continue
+            }
+            guard seen.insert(canonical).inserted else { continue }
+            switch Self.readSource(includedPath, reportedAt: include.location) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let source):
+                sources[includedPath] = source
+                texts.append(source.lines.joined(separator: "\n"))
+                let (syntax, parseDiagnostics) = ModuleParser.parse(source, isIncluded: true)
+                diagnostics += parseDiagnostics
+                includes.append(syntax)
+                gatherIncludes(of: syntax, from: includedPath, chain: chain + [canonical], seen: &seen, into: &includes, texts: &texts,
+                               sources: &sources, diagnostics: &diagnostics)
+            }
+        }
+    }
+
+    /// Loads a course folder (its `course.ride` and every module it lists).
+    public func loadCourse(at folder: String) -> CourseResult {
+        let coursePath = FileSystem.join(folder, "course.ride")
+        let source: SourceText
+        switch Self.readSource(coursePath) {
+        case .success(let text): source = text
+        case .failure(let diagnostic): return CourseResult(course: nil, diagnostics: [diagnostic], sources: [:])
+        }
+        var sources = [coursePath: source]
+        var (syntax, diagnostics) = CourseParser.parse(source)
+        let rules = RatingRules(passMark: syntax.passMark, bands: syntax.bands, criticalCap: syntax.criticalCap, criticalFails: syntax.criticalFails)
+        var catalogue: [Competency] = []
+        for declaration in syntax.competencies {
+            if catalogue.contains(where: { $0.id == declaration.id.value }) {
+                diagnostics.append(Diagnostic(.nameClash, "competency '\(declaration.id.value)' is declared twice", at: declaration.id.location,
+                                              length: declaration.id.value.count, hint: "keep one declaration"))
+                continue
+            }
+            catalogue.append(Competency(id: declaration.id.value, label: declaration.label, ftoCategory: declaration.ftoCategory))
+        }
+        if syntax.title == nil, let id = syntax.id {
+            diagnostics.append(Diagnostic(.missingDeclaration, "the course has no `title:`", at: id.location, length: max(1, id.value.count),
+                                          hint: "add `title: …`: trainees see it in the course list"))
+        }
+        if catalogue.isEmpty, let id = syntax.id {
+            diagnostics.append(Diagnostic(.missingDeclaration, "the course declares no competencies", at: id.location, length: max(1, id.value.count),
+                                          hint: "add `competency comm.listen \"Active listening\" fto \"Control of conflict\"`"))
+        }
+        var modules: [CourseModule] = []
+        for entry in syntax.modules {
+            let path = FileSystem.join(folder, entry.file.value)
+            guard FileSystem.exists(path) else {
+                diagnostics.append(Diagnostic(.badModuleReference, "module file '\(entry.file.value)' does not exist", at: entry.file.location,
+                                              length: entry.file.value.count, hint: "create it with `ridealong new module NAME`, or correct the name"))
+                continue
+            }
+            let result = loadModule(at: path, catalogue: catalogue, rules: rules)
+            diagnostics += result.diagnostics
+            sources.merge(result.sources) { first, _ in first }
+            let id = result.scenario?.id ?? String(entry.file.value.dropLast(5).split(separator: "/").last ?? "")
+            if modules.contains(where: { $0.id == id }) {
+                diagnostics.append(Diagnostic(.badModuleReference, "module '\(id)' is listed twice", at: entry.file.location,
+                                              length: entry.file.value.count, hint: "list each module once"))
+                continue
+            }
+            modules.append(CourseModule(id: id, file: path, prerequisites: entry.after.map(\.value), scenario: result.scenario))
+        }
+        for (entry, module) in zip(syntax.modules, modules) {
+            for prerequisite in entry.after where !modules.contains(where: { $0.id == prerequisite.value }) || prerequisite.value == module.id {
+                diagnostics.append(Diagnostic(.badModuleReference, "'\(prerequisite.value)' is not an earlier module of this course",
+                                              at: prerequisite.location, length: prerequisite.value.count,
+                                              hint: Suggestion.hint(for: prerequisite.value, among: modules.map(\.id), otherwise: "name a module listed in this course")))
+            }
+        }
+        if syntax.modules.isEmpty, let id = syntax.id {
+            diagnostics.append(Diagnostic(.missingDeclaration, "the course lists no modules", at: id.location, length: max(1, id.value.count),
+                                          hint: "add `module first-module.ride`"))
+        }
+        let course = Course(id: syntax.id?.value ?? "", title: syntax.title ?? syntax.id?.value ?? "", description: syntax.description,
+                            folder: folder, rules: rules, competencies: catalogue, modules: modules)
+        return CourseResult(course: course, diagnostics: diagnostics, sources: sources)
+    }
+
+    /// The catalogue and rules of the course a module file sits in, when its folder has a `course.ride`.
+    public func courseContext(forModuleAt path: String) -> (catalogue: [Competency], rules: RatingRules) {
+        let coursePath = FileSystem.join(FileSystem.directory(of: path), "course.ride")
+        guard case .success(let source) = Self.readSource(coursePath) else { return ([], .standard) }
+        let (syntax, _) = CourseParser.parse(source)
+        let catalogue = syntax.competencies.map { Competency(id: $0.id.value, label: $0.label, ftoCategory: $0.ftoCategory) }
+        return (catalogue, RatingRules(passMark: syntax.passMark, bands: syntax.bands, criticalCap: syntax.criticalCap, criticalFails: syntax.criticalFails))
+    }
+}

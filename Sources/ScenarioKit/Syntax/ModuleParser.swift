@@ -1,0 +1,531 @@
+/// Parses a module file (or a file it includes) into a syntax tree, recovering after every error so
+/// one run reports them all.
+struct ModuleParser {
+    private var module = ModuleSyntax()
+    private var diagnostics: [Diagnostic] = []
+    private var seenHeaderKeys: Set<String> = []
+    private var blankBeforeNextLine = false
+    private let isIncluded: Bool
+
+    private init(isIncluded: Bool) { self.isIncluded = isIncluded }
+
+    /// Parses `source`. Included files have no `module` line.
+    static func parse(_ source: SourceText, isIncluded: Bool = false) -> (ModuleSyntax, [Diagnostic]) {
+        var parser = ModuleParser(isIncluded: isIncluded)
+        let lines = ScriptLine.lines(of: source)
+        for entry in lines {
+            guard let line = entry else { parser.blankBeforeNextLine = true; continue }
+            if line.isComment { continue }
+            parser.read(line)
+            parser.blankBeforeNextLine = false
+        }
+        if !isIncluded, parser.module.id == nil, !lines.contains(where: { $0 != nil && $0?.isComment == false }) {
+            parser.diagnostics.append(Diagnostic(.emptyFile, "the file has no script in it", at: SourceLocation(file: source.path, line: 1, column: 1),
+                                                 hint: "start a module with `module ID`, or run `ridealong new module NAME`"))
+        }
+        return (parser.module, parser.diagnostics)
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: location, length: length, hint: hint))
+    }
+
+    private mutating func read(_ line: ScriptLine) {
+        if line.text.hasPrefix("===") { readSceneHeader(line); return }
+        if module.scenes.isEmpty { readHeader(line); return }
+        if module.scenes[module.scenes.count - 1].choices.isEmpty, !(line.text.hasPrefix("* ") || line.text.hasPrefix("+ ") || line.text == "*" || line.text == "+") {
+            readContent(line)
+        } else {
+            readChoicePart(line)
+        }
+    }
+
+    // MARK: Header
+
+    private mutating func readHeader(_ line: ScriptLine) {
+        let text = line.text
+        let firstWord = text.prefix { $0 != " " && $0 != ":" && $0 != "\t" }
+        if module.id == nil, !isIncluded, firstWord != "module" {
+            report(.missingFirstLine, "a module file must start with `module ID`", at: line.location(), length: firstWord.count,
+                   hint: "add a first line such as `module noise-complaint`; course files are named course.ride")
+            module.id = Located("", at: line.location())
+        }
+        switch firstWord {
+        case "module":
+            let id = line.after("module")
+            if isIncluded {
+                report(.unknownHeaderLine, "an included file cannot declare a module", at: line.location(), length: 6,
+                       hint: "remove the `module` line: included files hold scenes, speakers and variables only")
+            } else if module.id != nil, module.id?.value != "" {
+                report(.duplicateHeaderLine, "the module id is given twice", at: line.location(), length: 6, hint: "keep one `module` line")
+            } else if !Identifier.isDottedName(id) {
+                report(.badIdentifier, "'\(id)' is not a valid module id", at: line.location(of: id), length: max(1, id.count),
+                       hint: "use letters, digits, '-', '_' or '.', starting with a letter, e.g. `module noise-complaint`")
+                module.id = Located(String(id), at: line.location(of: id))
+            } else {
+                module.id = Located(String(id), at: line.location(of: id))
+            }
+        case "speaker": readSpeaker(line)
+        case "var": readVariable(line)
+        case "include":
+            let path = line.after("include")
+            if path.isEmpty {
+                report(.badValue, "`include` needs a file", at: line.location(), length: 7, hint: "write `include ../shared/radio.ride`")
+            } else {
+                module.includes.append(Located(String(path), at: line.location(of: path)))
+            }
+        case "competency":
+            if let declaration = CourseParser.readCompetency(line, diagnostics: &diagnostics) {
+                module.competencyDeclarations.append(declaration)
+            }
+        default:
+            guard text.dropFirst(firstWord.count).first == ":" else {
+                report(.contentOutsideScene, "this line is not part of the module header and stands before the first scene",
+                       at: line.location(), length: text.count,
+                       hint: "start a scene with `=== id ===` before narration, or use a header line such as `title:`")
+                return
+            }
+            readHeaderValue(String(firstWord), line.text.dropFirst(firstWord.count + 1).trimmingLeadingSpaces(), line)
+        }
+    }
+
+    private mutating func readHeaderValue(_ key: String, _ value: Substring, _ line: ScriptLine) {
+        let known = ["title", "revision", "minutes", "feedback", "objective", "competencies", "start"]
+        guard known.contains(key), !isIncluded else {
+            report(.unknownHeaderLine, isIncluded ? "included files cannot set '\(key):'" : "unknown header line '\(key):'",
+                   at: line.location(), length: key.count,
+                   hint: "module headers use: \(known.map { $0 + ":" }.joined(separator: ", ")), speaker, var, include")
+            return
+        }
+        if key != "objective", !seenHeaderKeys.insert(key).inserted {
+            report(.duplicateHeaderLine, "'\(key):' is given twice", at: line.location(), length: key.count, hint: "keep one '\(key):' line")
+            return
+        }
+        let at = line.location(of: value)
+        switch key {
+        case "title": module.title = String(value)
+        case "objective": module.objectives.append(String(value))
+        case "revision", "minutes":
+            guard let number = Int(value), number >= 0, number < 1_000_000 else {
+                report(.badValue, "'\(key):' needs a whole number, not '\(value)'", at: at, length: value.count,
+                       hint: key == "revision" ? "write `revision: 2`" : "write `minutes: 15`")
+                return
+            }
+            if key == "revision" { module.revision = number } else { module.minutes = number }
+        case "feedback":
+            guard let mode = FeedbackMode(rawValue: String(value)) else {
+                report(.badValue, "'feedback:' is 'immediate' or 'debrief', not '\(value)'", at: at, length: value.count,
+                       hint: "write `feedback: immediate` to show consequences at once")
+                return
+            }
+            module.feedbackMode = mode
+        case "competencies":
+            for word in value.split(separator: " ") {
+                module.competencies.append(Located(String(word), at: line.location(of: word)))
+            }
+        default:
+            guard Identifier.isName(value) else {
+                report(.badIdentifier, "'\(value)' is not a scene id", at: at, length: value.count, hint: "write `start: first_scene`")
+                return
+            }
+            module.start = Located(String(value), at: at)
+        }
+    }
+
+    private mutating func readSpeaker(_ line: ScriptLine) {
+        let rest = line.after("speaker")
+        let id = rest.prefix { $0 != " " }
+        let name = rest.dropFirst(id.count).trimmingLeadingSpaces()
+        guard Identifier.isName(id) else {
+            report(.badIdentifier, "'\(id)' is not a valid speaker id", at: line.location(of: rest), length: max(1, id.count),
+                   hint: "write `speaker DISPATCH \"Dispatch\"`")
+            return
+        }
+        guard name.count >= 2, name.first == "\"", name.last == "\"" else {
+            report(.badValue, "the speaker needs a display name in quotes", at: line.location(of: name.isEmpty ? rest : name),
+                   hint: "write `speaker \(id) \"Display name\"`")
+            return
+        }
+        module.speakers.append((Located(String(id), at: line.location(of: id)), String(name.dropFirst().dropLast())))
+    }
+
+    private mutating func readVariable(_ line: ScriptLine) {
+        let rest = line.after("var")
+        guard let equals = rest.firstIndex(of: "=") else {
+            report(.badValue, "a variable needs a starting value", at: line.location(of: rest), hint: "write `var warned = false`")
+            return
+        }
+        let name = rest[..<equals].trimmingTrailingSpaces()
+        let valueText = rest[rest.index(after: equals)...].trimmingLeadingSpaces()
+        guard Identifier.isName(name), !Identifier.reserved.contains(String(name)) else {
+            report(.badIdentifier, "'\(name)' is not a valid variable name", at: line.location(of: rest), length: max(1, name.count),
+                   hint: "use letters, digits and '_', starting with a letter")
+            return
+        }
+        let value: Value
+        if valueText == "true" || valueText == "false" {
+            value = .bool(valueText == "true")
+        } else if let number = Int(valueText) {
+            value = .int(number)
+        } else if valueText.count >= 2, valueText.first == "\"", valueText.last == "\"" {
+            value = .string(String(valueText.dropFirst().dropLast()))
+        } else {
+            report(.badValue, "'\(valueText)' is not true, false, a whole number or a \"string\"", at: line.location(of: valueText),
+                   length: max(1, valueText.count), hint: "the starting value fixes the variable's type, e.g. `var patience = 3`")
+            return
+        }
+        module.variables.append((Located(String(name), at: line.location(of: name)), value))
+    }
+
+    // MARK: Scenes
+
+    private mutating func readSceneHeader(_ line: ScriptLine) {
+        var inner = line.text.drop { $0 == "=" }
+        while inner.last == "=" { inner = inner.dropLast() }
+        let id = inner.trimmingLeadingSpaces().trimmingTrailingSpaces()
+        if module.id == nil, !isIncluded {
+            report(.missingFirstLine, "a module file must start with `module ID`", at: line.location(), length: 3,
+                   hint: "add a first line such as `module noise-complaint`")
+            module.id = Located("", at: line.location())
+        }
+        let location = id.isEmpty ? line.location() : line.location(of: id)
+        if !Identifier.isName(id) {
+            report(.badSceneHeader, id.isEmpty ? "the scene has no id" : "'\(id)' is not a valid scene id", at: location,
+                   length: max(1, id.count), hint: "write `=== arrival ===` with letters, digits and '_'")
+        }
+        module.scenes.append(SceneSyntax(id: Located(String(id), at: location), endLocation: line.location()))
+    }
+
+    private var scene: SceneSyntax {
+        get { module.scenes[module.scenes.count - 1] }
+        set { module.scenes[module.scenes.count - 1] = newValue }
+    }
+
+    private mutating func readContent(_ line: ScriptLine) {
+        scene.endLocation = line.location()
+        if blankBeforeNextLine, case .narration = scene.content.last { scene.content.append(.paragraphBreak) }
+        if scene.ending != nil, !line.text.hasPrefix("@debrief") {
+            report(.endingWithChoices, "an ending scene has nothing after `@end` but `@debrief` lines", at: line.location(),
+                   length: line.text.count, hint: "move this line above `@end`")
+            return
+        }
+        if let item = contentItem(line.text, line) { scene.content.append(item) }
+    }
+
+    private mutating func contentItem(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        if text.hasPrefix("->") { return readContentDivert(text, line) }
+        if text.hasPrefix("~") { return readAssignment(text, line).map { .assignment($0) } }
+        if text.hasPrefix("@") { return readDirective(text, line) }
+        let nameEnd = text.firstIndex(of: ":")
+        if let nameEnd, Identifier.isName(text[..<nameEnd]) {
+            let after = text[text.index(after: nameEnd)...].trimmingLeadingSpaces()
+            return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics),
+                              leadingName: Located(String(text[..<nameEnd]), at: line.location(of: text)),
+                              afterName: TextParser.parse(after, in: line, diagnostics: &diagnostics), location: line.location(of: text))
+        }
+        return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics), leadingName: nil, afterName: [],
+                          location: line.location(of: text))
+    }
+
+    private mutating func readContentDivert(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        if text == "->->" { return .returnFromCall(line.location(of: text)) }
+        let rest = text.dropFirst(2).trimmingLeadingSpaces()
+        if rest.hasSuffix("->") {
+            let target = rest.dropLast(2).trimmingTrailingSpaces()
+            guard let name = checkedName(target, line, what: "scene") else { return nil }
+            return .call(name)
+        }
+        guard let name = checkedName(rest, line, what: "scene") else { return nil }
+        return .divert(name)
+    }
+
+    private mutating func checkedName(_ text: Substring, _ line: ScriptLine, what: String) -> Located<String>? {
+        guard Identifier.isName(text) else {
+            report(.badIdentifier, text.isEmpty ? "a \(what) id is missing here" : "'\(text)' is not a valid \(what) id",
+                   at: line.location(of: text), length: max(1, text.count), hint: "ids use letters, digits and '_', e.g. `-> arrival`")
+            return nil
+        }
+        return Located(String(text), at: line.location(of: text))
+    }
+
+    private mutating func readAssignment(_ text: Substring, _ line: ScriptLine) -> AssignmentSyntax? {
+        let rest = text.dropFirst().trimmingLeadingSpaces()
+        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        let afterName = rest.dropFirst(name.count).trimmingLeadingSpaces()
+        let operation: AssignmentOperation
+        let valueText: Substring
+        if afterName.hasPrefix("+=") { operation = .add; valueText = afterName.dropFirst(2) }
+        else if afterName.hasPrefix("-=") { operation = .subtract; valueText = afterName.dropFirst(2) }
+        else if afterName.hasPrefix("="), !afterName.hasPrefix("==") { operation = .set; valueText = afterName.dropFirst() }
+        else {
+            report(.badExpression, "a `~` line changes a variable with =, += or -=", at: line.location(of: afterName.isEmpty ? rest : afterName),
+                   hint: "write `~ patience -= 1` or `~ warned = true`")
+            return nil
+        }
+        guard Identifier.isName(name) else {
+            report(.badIdentifier, "'~' must be followed by a variable name", at: line.location(of: rest), hint: "write `~ warned = true`")
+            return nil
+        }
+        let trimmedValue = valueText.trimmingLeadingSpaces()
+        switch ExpressionParser.parse(trimmedValue, at: line.location(of: trimmedValue)) {
+        case .success(let expression):
+            return AssignmentSyntax(name: Located(String(name), at: line.location(of: name)), operation: operation, value: expression,
+                                    location: line.location(of: text))
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    private mutating func readDirective(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        let word = text.dropFirst().prefix { $0.isLetter }
+        let rest = text.dropFirst(word.count + 1).trimmingLeadingSpaces()
+        switch word {
+        case "if": return readConditionalLine(rest, line)
+        case "timer": readTimer(rest, line)
+        case "end": readEnding(rest, line)
+        case "debrief":
+            guard scene.ending != nil else {
+                report(.badWellnessStep, "`@debrief` belongs to an ending, after its `@end` line", at: line.location(), length: 8,
+                       hint: "add `@end resolved: title` above it, or remove it")
+                return nil
+            }
+            scene.ending?.debrief.append(String(rest))
+        case "breathe": return readBreathe(rest, line)
+        case "reflect", "checkin": return readPrivateStep(String(word), rest, line)
+        default:
+            report(.unknownDirective, "unknown directive '@\(word)'", at: line.location(), length: word.count + 1,
+                   hint: "directives are @if, @timer, @breathe, @reflect, @checkin, @end and @debrief")
+        }
+        return nil
+    }
+
+    private mutating func readConditionalLine(_ rest: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        guard let colon = rest.firstIndex(of: ":") else {
+            report(.badExpression, "`@if` needs a colon between the condition and the line", at: line.location(of: rest),
+                   hint: "write `@if warned: DEV: You already told us.`")
+            return nil
+        }
+        let condition = rest[..<colon].trimmingTrailingSpaces()
+        let body = rest[rest.index(after: colon)...].trimmingLeadingSpaces()
+        guard case .success(let expression) = ExpressionParser.parse(condition, at: line.location(of: condition)) else {
+            if case .failure(let diagnostic) = ExpressionParser.parse(condition, at: line.location(of: condition)) { diagnostics.append(diagnostic) }
+            return nil
+        }
+        guard !body.isEmpty else {
+            report(.badExpression, "`@if` has nothing to show after the colon", at: line.location(of: rest), hint: "put the line after the colon")
+            return nil
+        }
+        guard let item = contentItem(body, line) else { return nil }
+        switch item {
+        case .narration, .assignment, .divert, .call: return .conditional(expression, item, line.location())
+        default:
+            report(.badExpression, "`@if` can guard narration, speech, `~` and `->` lines only", at: line.location(of: body),
+                   hint: "put wellness steps and endings in their own scene")
+            return nil
+        }
+    }
+
+    private mutating func readTimer(_ rest: Substring, _ line: ScriptLine) {
+        let digits = rest.hasSuffix("s") ? rest.dropLast() : rest
+        guard let seconds = Int(digits), (1...600).contains(seconds) else {
+            report(.badTimer, "'@timer' needs a number of seconds from 1 to 600, not '\(rest)'", at: line.location(of: rest),
+                   length: max(1, rest.count), hint: "write `@timer 15s`")
+            return
+        }
+        if scene.timer != nil {
+            report(.badTimer, "the scene already has a timer", at: line.location(), length: 6, hint: "keep one `@timer` line per scene")
+        }
+        scene.timer = Located(seconds, at: line.location())
+    }
+
+    private mutating func readEnding(_ rest: Substring, _ line: ScriptLine) {
+        let outcome = rest.prefix { $0 != ":" && $0 != " " }
+        let title = rest.dropFirst(outcome.count).drop { $0 == ":" || $0 == " " }
+        guard !outcome.isEmpty else {
+            report(.unknownOutcome, "`@end` needs an outcome class", at: line.location(), length: 4,
+                   hint: "write `@end resolved: Music down, no further calls`")
+            return
+        }
+        scene.ending = EndingSyntax(outcome: Located(String(outcome), at: line.location(of: outcome)), title: String(title))
+    }
+
+    private mutating func readBreathe(_ rest: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        var cycles = 4
+        var pattern = [4, 4, 4, 4]
+        let words = rest.split(separator: " ")
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if let number = Int(word), index + 1 < words.count, words[index + 1] == "cycles" || words[index + 1] == "cycle", (1...50).contains(number) {
+                cycles = number
+                index += 2
+            } else if case let parts = word.split(separator: "-").compactMap({ Int($0) }), parts.count == 4, parts.allSatisfy({ (1...20).contains($0) }) {
+                pattern = parts
+                index += 1
+            } else {
+                report(.badWellnessStep, "'\(word)' is not understood in `@breathe`", at: line.location(of: word), length: word.count,
+                       hint: "write `@breathe 4 cycles 4-4-4-4` (1–50 cycles; in-hold-out-hold seconds 1–20)")
+                return nil
+            }
+        }
+        return .breathe(cycles: cycles, pattern: pattern, line.location())
+    }
+
+    private mutating func readPrivateStep(_ kind: String, _ rest: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        let example = kind == "reflect" ? "`@reflect moment: What stays with you from this call?`"
+            : "`@checkin body: How does your body feel? [Tense | Tired | Steady]`"
+        guard let colon = rest.firstIndex(of: ":"), Identifier.isName(rest[..<colon]) else {
+            report(.badWellnessStep, "`@\(kind)` needs an id, a colon and the prompt", at: line.location(of: rest), hint: "write \(example)")
+            return nil
+        }
+        let id = Located(String(rest[..<colon]), at: line.location(of: rest))
+        var prompt = rest[rest.index(after: colon)...].trimmingLeadingSpaces()
+        if kind == "reflect" {
+            guard !prompt.isEmpty else {
+                report(.badWellnessStep, "the reflection has no prompt", at: line.location(of: rest), hint: "write \(example)")
+                return nil
+            }
+            return .reflect(id: id, prompt: String(prompt))
+        }
+        guard prompt.hasSuffix("]"), let open = prompt.lastIndex(of: "[") else {
+            report(.badWellnessStep, "the check-in needs its options in [ ] separated by |", at: line.location(of: prompt), hint: "write \(example)")
+            return nil
+        }
+        let options = prompt[prompt.index(after: open)..<prompt.index(before: prompt.endIndex)]
+            .split(separator: "|").map { String($0.trimmingLeadingSpaces().trimmingTrailingSpaces()) }.filter { !$0.isEmpty }
+        prompt = prompt[..<open].trimmingTrailingSpaces()
+        guard options.count >= 2, options.count <= 9, !prompt.isEmpty else {
+            report(.badWellnessStep, "a check-in needs a question and 2 to 9 options", at: line.location(of: prompt), hint: "write \(example)")
+            return nil
+        }
+        return .checkIn(id: id, question: String(prompt), options: options)
+    }
+
+    // MARK: Choices
+
+    private var choice: ChoiceSyntax {
+        get { scene.choices[scene.choices.count - 1] }
+        set { scene.choices[scene.choices.count - 1] = newValue }
+    }
+
+    private mutating func readChoicePart(_ line: ScriptLine) {
+        scene.endLocation = line.location()
+        let text = line.text
+        if text.hasPrefix("* ") || text.hasPrefix("+ ") || text == "*" || text == "+" { readChoiceLine(line); return }
+        if text.hasPrefix("->") { readChoiceTarget(text, line); return }
+        if text.hasPrefix("~") {
+            if let assignment = readAssignment(text, line) { choice.assignments.append(assignment) }
+            return
+        }
+        let word = text.prefix { $0.isLetter || $0 == "-" }
+        let rest = text.dropFirst(word.count)
+        switch word {
+        case "feedback" where rest.hasPrefix(":"): choice.feedback.append(String(rest.dropFirst().trimmingLeadingSpaces()))
+        case "why" where rest.hasPrefix(":"): choice.rationale.append(String(rest.dropFirst().trimmingLeadingSpaces()))
+        case "if": readChoiceCondition(rest.trimmingLeadingSpaces(), line)
+        case "score": readScore(rest.trimmingLeadingSpaces(), line)
+        case "critical": readCritical(rest.trimmingLeadingSpaces(), line)
+        case "tag", "tags": choice.tags += rest.split(separator: " ").map(String.init)
+        case "ideal" where rest.isEmpty: choice.isIdeal = true
+        case "on" where rest.trimmingLeadingSpaces() == "timeout": choice.isTimeoutFallback = true
+        default:
+            let lowercaseStart = text.first.map { $0.isASCII && $0.isLowercase } ?? false
+            if lowercaseStart {
+                report(.unknownChoiceAttribute, "unknown choice attribute '\(word.isEmpty ? text.prefix(1) : word)'", at: line.location(),
+                       length: max(1, word.count),
+                       hint: "choice attributes are ->, if, score, ~, feedback:, why:, critical, tag, ideal and on timeout")
+            } else {
+                report(.textAfterChoices, "text after the choices of scene '\(scene.id.value)'", at: line.location(), length: text.count,
+                       hint: "put narration before the first choice, or in the scene the choice leads to (or use `feedback:`)")
+            }
+        }
+    }
+
+    private mutating func readChoiceLine(_ line: ScriptLine) {
+        let sticky = line.text.first == "+"
+        let rest = line.text.dropFirst().trimmingLeadingSpaces()
+        let id = rest.prefix { $0 != ":" }
+        let valid = rest.contains(":") && Identifier.isName(id)
+        let text = valid ? rest.dropFirst(id.count + 1).trimmingLeadingSpaces() : rest
+        if !valid {
+            report(.badChoice, "the choice needs a stable id before a colon", at: line.location(of: rest), length: max(1, rest.count),
+                   hint: "write `\(sticky ? "+" : "*") ask_name: \(rest.isEmpty ? "What is your name?" : String(rest.prefix(40)))`")
+        } else if text.isEmpty {
+            report(.badChoice, "the choice '\(id)' has no text", at: line.location(of: id), length: id.count,
+                   hint: "write what the officer says or does after the colon")
+        }
+        let location = line.location(of: valid ? id : rest)
+        scene.choices.append(ChoiceSyntax(id: Located(valid ? String(id) : "", at: location), sticky: sticky,
+                                          text: TextParser.parse(text, in: line, diagnostics: &diagnostics)))
+    }
+
+    private mutating func readChoiceTarget(_ text: Substring, _ line: ScriptLine) {
+        if choice.target != nil {
+            report(.badChoice, "the choice '\(choice.id.value)' already has a target", at: line.location(), length: 2,
+                   hint: "a choice leads to one place; use `-> sub -> scene` to call a sub-scene first")
+            return
+        }
+        if text == "->->" { choice.target = .returnFromCall(line.location()); return }
+        let parts = text.dropFirst(2).split(separator: "->", omittingEmptySubsequences: false)
+            .map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
+        switch parts.count {
+        case 1:
+            if let name = checkedName(parts[0], line, what: "scene") { choice.target = .scene(name) }
+        case 2:
+            if let sub = checkedName(parts[0], line, what: "sub-scene"), let then = checkedName(parts[1], line, what: "scene") {
+                choice.target = .callThen(sub, then)
+            }
+        default:
+            report(.badChoice, "a choice target is `-> scene`, `-> sub -> scene` or `->->`", at: line.location(), length: text.count,
+                   hint: "call one sub-scene at a time")
+        }
+    }
+
+    private mutating func readChoiceCondition(_ rest: Substring, _ line: ScriptLine) {
+        var conditionText = rest
+        if let range = rest.firstRange(of: " else ") {
+            conditionText = rest[..<range.lowerBound]
+            let reason = rest[range.upperBound...].trimmingLeadingSpaces()
+            guard reason.count >= 2, reason.first == "\"", reason.last == "\"" else {
+                report(.badValue, "the reason after `else` must be in quotes", at: line.location(of: reason),
+                       hint: "write `if warned else \"You have not warned them yet\"`")
+                return
+            }
+            choice.disabledReason = String(reason.dropFirst().dropLast())
+        }
+        switch ExpressionParser.parse(conditionText, at: line.location(of: conditionText)) {
+        case .success(let expression): choice.condition = expression
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        }
+    }
+
+    private mutating func readScore(_ rest: Substring, _ line: ScriptLine) {
+        let words = rest.split(separator: " ")
+        guard !words.isEmpty, words.count.isMultiple(of: 2) else {
+            report(.badScore, "`score` takes pairs of a competency and points", at: line.location(of: rest.isEmpty ? line.text : rest),
+                   hint: "write `score comm.listen +2 pj.respect -1`")
+            return
+        }
+        for pair in stride(from: 0, to: words.count, by: 2) {
+            let name = words[pair], points = words[pair + 1]
+            guard let delta = Int(points.hasPrefix("+") ? points.dropFirst() : points), abs(delta) <= 1000 else {
+                report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
+                       hint: "write points as +2, -1 or 3 (at most 1000)")
+                continue
+            }
+            choice.scores.append((Located(String(name), at: line.location(of: name)), delta))
+        }
+    }
+
+    private mutating func readCritical(_ rest: Substring, _ line: ScriptLine) {
+        guard let colon = rest.firstIndex(of: ":") else {
+            report(.badValue, "`critical` needs a competency, a colon and a description", at: line.location(of: rest.isEmpty ? line.text : rest),
+                   hint: "write `critical pj.respect: Mocked the caller's accent`")
+            return
+        }
+        let competency = rest[..<colon].trimmingTrailingSpaces()
+        let description = rest[rest.index(after: colon)...].trimmingLeadingSpaces()
+        choice.criticalErrors.append((Located(String(competency), at: line.location(of: rest)), String(description)))
+    }
+}

@@ -1,0 +1,38 @@
+/// Splits display text into literal runs and `{expression}` interpolations.
+enum TextParser {
+    static func parse(_ text: Substring, in line: ScriptLine, diagnostics: inout [Diagnostic]) -> [TextPart] {
+        var parts: [TextPart] = []
+        var literal = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "{" {
+                guard let close = text[index...].firstIndex(of: "}") else {
+                    diagnostics.append(Diagnostic(.badInterpolation, "'{' is never closed", at: line.location(of: text[index...]),
+                                                  hint: "close the interpolation with '}', e.g. {caller}"))
+                    literal += text[index...]
+                    break
+                }
+                let inner = text[text.index(after: index)..<close]
+                switch ExpressionParser.parse(inner, at: line.location(of: inner)) {
+                case .success(let expression):
+                    if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+                    parts.append(.interpolation(expression))
+                case .failure(let diagnostic):
+                    diagnostics.append(Diagnostic(.badInterpolation, "in '{…}': " + diagnostic.message, at: diagnostic.location,
+                                                  length: diagnostic.length, hint: "write a variable name in braces, e.g. {caller}"))
+                }
+                index = text.index(after: close)
+            } else if c == "}" {
+                diagnostics.append(Diagnostic(.badInterpolation, "'}' without an opening '{'", at: line.location(of: text[index...]),
+                                              hint: "remove the '}' or open the interpolation with '{'"))
+                index = text.index(after: index)
+            } else {
+                literal.append(c)
+                index = text.index(after: index)
+            }
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        return parts
+    }
+}

@@ -1,0 +1,2 @@
+/// Placeholder.
+public enum TerminalKitInfo { public static let name = "TerminalKit" }

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `ridealong` command: the player by default, and the authoring and records tools.
+@main
+struct Ridealong: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ridealong",
+        abstract: "A terminal player for police training scenarios, with authoring and review tools.",
+        version: "0.1.0",
+        subcommands: [CheckCommand.self]
+    )
+}
