@@ -84,6 +84,10 @@ public struct Exploration: Sendable {
                let fallback = scenario.scenes[here.scene].choiceIndices.first(where: { scenario.choices[$0].isTimeoutFallback }) {
                 taken.append((fallback, true))
             }
+            if taken.isEmpty {
+                nodes[current].status = .stuck("no choice can be taken in scene '\(scenario.scenes[here.scene].id)'")
+                continue
+            }
             for (choice, timedOut) in taken {
                 reachedChoices.insert(choice)
                 if nodes.count >= stateLimit { isComplete = false; break }

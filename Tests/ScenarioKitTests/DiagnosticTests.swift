@@ -1,0 +1,108 @@
+import Testing
+@testable import ScenarioKit
+
+/// A broken script and where its diagnostic must point.
+struct BrokenScript: CustomTestStringConvertible, Sendable {
+    var code: DiagnosticCode
+    var line: Int
+    var column: Int
+    var body: String
+
+    var testDescription: String { "\(code.rawValue) at \(line):\(column)" }
+}
+
+/// Header lines 1–5; the body starts on line 6.
+private let header = """
+module sample
+title: Sample
+competencies: comm.listen pj.respect
+speaker HOST "Dev"
+var warned = false
+"""
+
+private let endScene = "=== done ===\n@end resolved: Done"
+private let goodChoice = "* go: Go.\n  -> done\n  feedback: f\n  why: w"
+
+@Suite("Compile-time diagnostics")
+struct DiagnosticTests {
+    static let cases: [BrokenScript] = [
+        BrokenScript(code: .unknownHeaderLine, line: 6, column: 1, body: "colour: blue\n=== a ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .contentOutsideScene, line: 6, column: 1, body: "It was a dark night.\n=== a ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .duplicateHeaderLine, line: 6, column: 1, body: "title: Again\n=== a ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .badValue, line: 6, column: 11, body: "revision: two\n=== a ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .badSceneHeader, line: 6, column: 5, body: "=== 9lives ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .badChoice, line: 7, column: 3, body: "=== a ===\n* Go now.\n  -> done\n\(endScene)"),
+        BrokenScript(code: .unknownDirective, line: 7, column: 1, body: "=== a ===\n@pause 3\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .unknownChoiceAttribute, line: 11, column: 3, body: "=== a ===\n\(goodChoice)\n  points 3\n\(endScene)"),
+        BrokenScript(code: .textAfterChoices, line: 11, column: 1, body: "=== a ===\n\(goodChoice)\nThen he leaves.\n\(endScene)"),
+        BrokenScript(code: .badExpression, line: 11, column: 13, body: "=== a ===\n\(goodChoice)\n  if warned = true\n\(endScene)"),
+        BrokenScript(code: .badScore, line: 11, column: 21, body: "=== a ===\n\(goodChoice)\n  score comm.listen lots\n\(endScene)"),
+        BrokenScript(code: .badTimer, line: 7, column: 8, body: "=== a ===\n@timer forever\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .badWellnessStep, line: 7, column: 10, body: "=== a ===\n@breathe slowly\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .badInterpolation, line: 7, column: 8, body: "=== a ===\nHello, {name\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .unknownScene, line: 8, column: 6, body: "=== a ===\n* go: Go.\n  -> dnoe\n  feedback: f\n  why: w\n\(endScene)"),
+        BrokenScript(code: .duplicateScene, line: 13, column: 5, body: "=== a ===\n\(goodChoice)\n\(endScene)\n=== a ===\n-> done"),
+        BrokenScript(code: .duplicateChoice, line: 11, column: 3, body: "=== a ===\n\(goodChoice)\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .unknownVariable, line: 11, column: 6, body: "=== a ===\n\(goodChoice)\n  if wraned\n\(endScene)"),
+        BrokenScript(code: .duplicateVariable, line: 6, column: 5, body: "var warned = true\n=== a ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .unknownCompetency, line: 11, column: 9, body: "=== a ===\n\(goodChoice)\n  score comm.lisen +1\n\(endScene)"),
+        BrokenScript(code: .unknownSpeaker, line: 7, column: 1, body: "=== a ===\nDISPATCH: Go ahead.\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .competencyNotListed, line: 11, column: 9, body: "=== a ===\n\(goodChoice)\n  score safety.tactics +1\n\(endScene)"),
+        BrokenScript(code: .unknownOutcome, line: 12, column: 6, body: "=== a ===\n\(goodChoice)\n=== done ===\n@end fine: Done"),
+        BrokenScript(code: .nameClash, line: 6, column: 5, body: "=== warned ===\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .typeMismatch, line: 11, column: 3, body: "=== a ===\n\(goodChoice)\n  ~ warned = 3\n\(endScene)"),
+        BrokenScript(code: .noWayOut, line: 6, column: 5, body: "=== a ===\nNothing happens.\n\(endScene)"),
+        BrokenScript(code: .endingWithChoices, line: 8, column: 3, body: "=== a ===\n@end resolved: Early\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .timeoutChoiceCount, line: 7, column: 1, body: "=== a ===\n@timer 5s\n\(goodChoice)\n\(endScene)"),
+        BrokenScript(code: .choiceWithoutTarget, line: 7, column: 3, body: "=== a ===\n* go: Go.\n  feedback: f\n\(endScene)"),
+        BrokenScript(code: .timeoutWithoutTimer, line: 7, column: 3, body: "=== a ===\n\(goodChoice)\n  on timeout\n\(endScene)"),
+        BrokenScript(code: .unreachableLine, line: 8, column: 1, body: "=== a ===\n-> done\nNever seen.\n\(endScene)"),
+        BrokenScript(code: .missingDeclaration, line: 1, column: 8, body: "=== a ===\n\(goodChoice)\n\(endScene)"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsTheCodeAtTheRightPlace(_ script: BrokenScript) {
+        var text = header + "\n" + script.body
+        if script.code == .missingDeclaration { text = text.replacingOccurrences(of: "title: Sample\n", with: "") }
+        let result = Fixtures.compile(text)
+        let found = result.diagnostics.filter { $0.code == script.code }
+        #expect(!found.isEmpty, "expected \(script.code.rawValue), got \(result.diagnostics.map { "\($0.code.rawValue)@\($0.location.line):\($0.location.column) \($0.message)" })")
+        if let first = found.first {
+            #expect(first.location.line == (script.code == .missingDeclaration ? 1 : script.line))
+            #expect(first.location.column == script.column)
+            #expect(first.hint != nil, "every diagnostic says what to do")
+        }
+    }
+
+    @Test func oneRunReportsEveryError() {
+        let text = header + "\n=== a ===\n@pause\n* go Go.\n* stay: Stay.\n  -> nowhere\n  score x.y +1\n=== done ===\n@end fine: Done"
+        let codes = Set(Fixtures.compile(text).diagnostics.map(\.code))
+        #expect(codes.isSuperset(of: [.unknownDirective, .badChoice, .unknownScene, .unknownCompetency, .unknownOutcome]))
+    }
+
+    @Test func aModuleFileMustStartWithItsId() {
+        let result = Fixtures.compile("title: Missing id\n=== a ===\n-> a")
+        #expect(result.diagnostics.first?.code == .missingFirstLine)
+        #expect(result.scenario == nil)
+    }
+
+    @Test func renderedDiagnosticQuotesTheLineWithACaret() {
+        let result = Fixtures.compile(header + "\n=== a ===\n* go: Go.\n  -> dnoe\n  feedback: f\n  why: w\n" + endScene)
+        let diagnostic = result.diagnostics.first { $0.code == .unknownScene }!
+        #expect(DiagnosticRenderer.text(diagnostic, sources: result.sources) == """
+        module.ride:8:6: error[E201]: there is no scene 'dnoe'
+         8 |   -> dnoe
+           |      ^^^^
+          hint: did you mean 'done'?
+
+        """)
+    }
+
+    @Test func jsonOutputEscapesText() {
+        let diagnostic = Diagnostic(.badValue, "say \"hi\"\n", at: SourceLocation(file: "a.ride", line: 2, column: 3), hint: nil)
+        #expect(DiagnosticRenderer.json([diagnostic]) == """
+        [{"file":"a.ride","line":2,"column":3,"length":1,"severity":"error","code":"E103","message":"say \\"hi\\"\\n","hint":null}]
+
+        """)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import ScenarioKit
+
+@Suite("Loading files: any input gets a diagnostic, never a crash or a hang")
+struct LoadingTests {
+    private let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "ridealong-loading-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let path = folder + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func writeBytes(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = folder + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func codes(_ path: String) -> [DiagnosticCode] { ScriptChecker.run(paths: [path]).diagnostics.map(\.code) }
+
+    @Test func emptyFile() throws {
+        #expect(codes(try write("empty.ride", "")) == [.emptyFile])
+    }
+
+    @Test func binaryFile() throws {
+        #expect(codes(try writeBytes("binary.ride", [0x7F, 0x45, 0x4C, 0x46, 0, 1, 2])) == [.notUTF8])
+    }
+
+    @Test func invalidUTF8PointsAtTheLineAndColumn() throws {
+        let path = try writeBytes("latin1.ride", Array("module m\ntitle: Caf".utf8) + [0xE9] + Array("\n".utf8))
+        let diagnostic = try #require(ScriptChecker.run(paths: [path]).diagnostics.first)
+        #expect(diagnostic.code == .notUTF8)
+        #expect(diagnostic.location.line == 2 && diagnostic.location.column == 11)
+    }
+
+    @Test func missingFile() {
+        #expect(codes(folder + "/nope.ride") == [.unreadableFile])
+    }
+
+    @Test func fiftyMegabyteFileIsRefusedWithoutReadingIt() throws {
+        let path = folder + "/huge.ride"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 50 * 1024 * 1024)
+        try handle.close()
+        #expect(codes(path) == [.fileTooLarge])
+    }
+
+    @Test func includeCycleIsReported() throws {
+        _ = try write("a.ride", "speaker A \"A\"\ninclude b.ride\n")
+        _ = try write("b.ride", "include a.ride\n")
+        let module = try write("m.ride", "module m\ntitle: M\ninclude a.ride\n=== s ===\n@end completed: Done\n")
+        #expect(codes(module).contains(.includeCycle))
+    }
+
+    @Test func deeplyNestedIncludesStop() throws {
+        for level in 0..<40 { _ = try write("n\(level).ride", "include n\(level + 1).ride\n") }
+        _ = try write("n40.ride", "")
+        let module = try write("deep.ride", "module deep\ntitle: Deep\ninclude n0.ride\n=== s ===\n@end completed: Done\n")
+        #expect(codes(module).contains(.includeTooDeep))
+    }
+
+    @Test func includedScenesJoinTheModule() throws {
+        _ = try write("radio.ride", "speaker DISPATCH \"Dispatch\"\n=== radio ===\nDISPATCH: Copy.\n->->\n")
+        let module = try write("with-include.ride", """
+        module with-include
+        title: Include
+        competency c.x "X" fto "Y"
+        include radio.ride
+        === start ===
+        * call: Call it in.
+          -> radio -> done
+          score c.x +1
+          feedback: f
+          why: w
+          ideal
+        === done ===
+        @end resolved: Done
+        """)
+        let run = ScriptChecker.run(paths: [module])
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics.map(\.message))")
+        var playthrough = Playthrough(scenario: try #require(ScriptLoader().loadModule(at: module).scenario))
+        try playthrough.choose("call")
+        #expect(playthrough.frame.lines.first == .speech(speaker: "DISPATCH", name: "Dispatch", text: "Copy."))
+    }
+
+    @Test func randomBytesNeverCrashTheParser() {
+        var generator = SplitMix64(seed: 42)
+        let alphabet = Array("=*+->~@{}[]|:\"\n abcXYZ_0123456789.%\t".utf8)
+        for _ in 0..<300 {
+            let length = Int(generator.next() % 400)
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let text = "module fuzz\n" + String(decoding: bytes, as: UTF8.self)
+            let result = Fixtures.compile(text)
+            if let scenario = result.scenario { _ = ScenarioChecker.check(scenario, stateLimit: 10_000) }
+        }
+    }
+}
