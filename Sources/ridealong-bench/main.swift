@@ -1,0 +1,77 @@
+import Foundation
+import ScenarioKit
+
+/// `make bench`: figures for parse + check of generated courses, each size measured in a child
+/// process so its peak memory is its own.
+let arguments = CommandLine.arguments
+if arguments.count == 4, arguments[1] == "--check-once", let scenes = Int(arguments[2]) {
+    let folder = arguments[3]
+    let bytes = try GeneratedCourse.write(scenes: scenes, to: folder)
+    let clock = ContinuousClock()
+    var best = Duration.seconds(1_000)
+    var diagnostics = 0
+    for _ in 0..<(scenes >= 100_000 ? 2 : 5) {
+        let elapsed = clock.measure {
+            let run = ScriptChecker.run(paths: [folder])
+            diagnostics = run.diagnostics.count
+        }
+        best = min(best, elapsed)
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+    print("\(scenes) \(bytes) \(seconds) \(usage.ru_maxrss) \(diagnostics)")
+    exit(0)
+}
+
+struct Row {
+    var scenes: Int, bytes: Int, seconds: Double, peakKB: Int, diagnostics: Int
+}
+
+func measure(scenes: Int) throws -> Row {
+    let folder = NSTemporaryDirectory() + "ridealong-bench-\(scenes)"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["--check-once", String(scenes), folder]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try? FileManager.default.removeItem(atPath: folder)
+    let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map { String($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard fields.count == 5, let bytes = Int(fields[1]), let seconds = Double(fields[2]), let peak = Int(fields[3]), let diagnostics = Int(fields[4]) else {
+        throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "child failed for \(scenes) scenes"])
+    }
+    return Row(scenes: scenes, bytes: bytes, seconds: seconds, peakKB: peak, diagnostics: diagnostics)
+}
+
+func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+
+print("ridealong bench — parse + check (compile, explore, path analysis) of a generated course, release build")
+print("")
+print(pad("scenes", 8) + pad("MB", 8) + pad("time", 10) + pad("MB/s", 9) + pad("peak MB", 9) + pad("growth", 9) + "  target")
+var previous: Row?
+var failures: [String] = []
+for scenes in [1_000, 10_000, 100_000] {
+    let row = try measure(scenes: scenes)
+    let megabytes = Double(row.bytes) / 1_048_576
+    let rate = megabytes / row.seconds
+    var growth = "-"
+    if let previous {
+        let factor = (row.seconds / previous.seconds) / (Double(row.scenes) / Double(previous.scenes))
+        growth = String(format: "%.2f", factor)
+        if factor > 1.5 { failures.append("growth \(growth) at \(scenes) scenes") }
+    }
+    var target = "≥ 20 MB/s, growth ≤ linear"
+    if scenes == 100_000 { target += ", < 2 s" }
+    if rate < 20 { failures.append("\(String(format: "%.1f", rate)) MB/s at \(scenes) scenes") }
+    if scenes == 100_000, row.seconds >= 2 { failures.append("\(String(format: "%.2f", row.seconds)) s at 100k scenes") }
+    if row.diagnostics != 0 { failures.append("\(row.diagnostics) diagnostics in the generated course") }
+    print(pad(String(scenes), 8) + pad(String(format: "%.1f", megabytes), 8) + pad(String(format: "%.3f s", row.seconds), 10)
+          + pad(String(format: "%.1f", rate), 9) + pad(String(format: "%.1f", Double(row.peakKB) / 1024), 9) + pad(growth, 9) + "  " + target)
+    previous = row
+}
+print("")
+print("growth = (time ratio) / (size ratio) against the previous row; 1.00 is exactly linear.")
+print(failures.isEmpty ? "all parse + check targets met" : "MISSED: " + failures.joined(separator: "; "))
