@@ -16,7 +16,7 @@ public struct Exploration: Sendable {
     }
 
     /// A choice taken from one node to another.
-    public struct Edge: Sendable {
+    public struct Edge: Sendable, Equatable {
         public var choice: Int
         public var target: Int
         public var timedOut: Bool

@@ -57,28 +57,39 @@ public struct PathAnalysis: Sendable {
 
     /// Where following the `ideal` choices leads.
     public enum IdealPath: Sendable, Equatable {
-        /// The ideal choices lead to this ending, through these choices.
-        case reaches(ending: Int, choices: [Int])
+        /// The ideal choices lead to this ending, along these edges.
+        case reaches(ending: Int, path: [Exploration.Edge])
         /// A decision in this scene offers no ideal choice.
         case missingAt(scene: Int)
         /// The ideal choices go round in a loop.
         case loops(scene: Int)
     }
 
+    /// The scores of a path given as edges from the start, computed from the exploration alone.
+    public func tally(along path: [Exploration.Edge]) -> ScoreTally {
+        var tally = ScoreTally(competencyCount: scenario.competencies.count)
+        var node = 0
+        for edge in path {
+            tally.record(offered: exploration.nodes[node].enabledChoices.map { scenario.choices[$0] }, taken: scenario.choices[edge.choice])
+            node = edge.target
+        }
+        return tally
+    }
+
     public func idealPath() -> IdealPath {
         let nodes = exploration.nodes
-        var node = 0, seen = Set<Int>(), path: [Int] = []
+        var node = 0, seen = Set<Int>(), path: [Exploration.Edge] = []
         while true {
             let scene = nodes[node].state.scene
             switch nodes[node].status {
-            case .ending: return .reaches(ending: scene, choices: path)
+            case .ending: return .reaches(ending: scene, path: path)
             case .stuck: return .missingAt(scene: scene)
             case .decision:
                 guard seen.insert(node).inserted else { return .loops(scene: scene) }
                 guard let edge = nodes[node].edges.first(where: { !$0.timedOut && scenario.choices[$0.choice].isIdeal }) else {
                     return .missingAt(scene: scene)
                 }
-                path.append(edge.choice)
+                path.append(edge)
                 node = edge.target
             }
         }

@@ -156,12 +156,9 @@ public enum ScenarioChecker {
                                           hint: "give the best choices more points, or lower `pass:` in course.ride"))
         }
         switch analysis.idealPath() {
-        case .reaches(_, let choices):
-            var playthrough = Playthrough(scenario: scenario)
-            for choice in choices {
-                if (try? playthrough.choose(scenario.choices[choice].id)) == nil { _ = try? playthrough.timeout() }
-            }
-            if hasScores, !playthrough.scorecard.passed {
+        case .reaches(_, let path):
+            let scorecard = Scorecard(tally: analysis.tally(along: path), competencies: scenario.competencies, rules: scenario.rules)
+            if hasScores, !scorecard.passed {
                 diagnostics.append(Diagnostic(.noIdealPath, "the ideal path does not pass the module", at: start.location, length: start.id.count,
                                               hint: "check the `ideal` marks and the points of the ideal choices"))
             }

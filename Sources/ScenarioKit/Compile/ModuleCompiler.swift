@@ -52,17 +52,17 @@ struct ModuleCompiler {
         }
         let sceneSyntax = all.flatMap(\.scenes)
         indexScenesAndChoices(sceneSyntax)
-        checkNameClashes(sceneSyntax)
         var choices: [Choice] = []
         var scenes: [Scene] = []
-        for (index, syntax) in sceneSyntax.enumerated() {
-            var scene = compileScene(syntax, index: index)
-            for choiceSyntax in syntax.choices {
-                let choice = compileChoice(choiceSyntax, index: choices.count, scene: index, hasTimer: syntax.timer != nil)
+        for index in sceneSyntax.indices {
+            var scene = compileScene(sceneSyntax[index], index: index)
+            for choiceNumber in sceneSyntax[index].choices.indices {
+                let choice = compileChoice(sceneSyntax[index].choices[choiceNumber], index: choices.count, scene: index,
+                                           hasTimer: sceneSyntax[index].timer != nil)
                 scene.choiceIndices.append(choice.index)
                 choices.append(choice)
             }
-            checkStructure(syntax, scene: scene, choices: choices)
+            checkStructure(sceneSyntax[index], scene: scene)
             scenes.append(scene)
         }
         guard let firstScene = sceneSyntax.first else {
@@ -103,8 +103,15 @@ struct ModuleCompiler {
         let listed = input.module.competencies
         let used: [Competency]
         if listed.isEmpty {
-            let scored = Set(([input.module] + input.includes).flatMap(\.scenes).flatMap(\.choices)
-                .flatMap { $0.scores.map(\.0.value) + $0.criticalErrors.map(\.0.value) })
+            var scored = Set<String>()
+            for syntax in [input.module] + input.includes {
+                for scene in syntax.scenes.indices {
+                    for choice in syntax.scenes[scene].choices.indices {
+                        for (name, _) in syntax.scenes[scene].choices[choice].scores { scored.insert(name.value) }
+                        for (name, _) in syntax.scenes[scene].choices[choice].criticalErrors { scored.insert(name.value) }
+                    }
+                }
+            }
             used = catalogue.filter { scored.contains($0.id) }
         } else {
             var chosen: [Competency] = []
@@ -125,39 +132,36 @@ struct ModuleCompiler {
     }
 
     private mutating func indexScenesAndChoices(_ scenes: [SceneSyntax]) {
-        var nextScene = 0, nextChoice = 0
-        for scene in scenes {
-            if let existing = sceneIndex[scene.id.value], !scene.id.value.isEmpty {
-                _ = existing
-                report(.duplicateScene, "scene '\(scene.id.value)' is defined twice", at: scene.id.location, length: scene.id.value.count,
+        var nextChoice = 0
+        for sceneNumber in scenes.indices {
+            let id = scenes[sceneNumber].id
+            if sceneIndex[id.value] != nil, !id.value.isEmpty {
+                report(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location, length: id.value.count,
                        hint: "scene ids must be unique in a module and its includes; rename one")
             } else {
-                sceneIndex[scene.id.value] = nextScene
+                sceneIndex[id.value] = sceneNumber
             }
-            nextScene += 1
-            for choice in scene.choices {
-                if choiceIndex[choice.id.value] != nil, !choice.id.value.isEmpty {
-                    report(.duplicateChoice, "choice id '\(choice.id.value)' is used twice", at: choice.id.location, length: choice.id.value.count,
+            for choiceNumber in scenes[sceneNumber].choices.indices {
+                let choiceID = scenes[sceneNumber].choices[choiceNumber].id
+                if choiceIndex[choiceID.value] != nil, !choiceID.value.isEmpty {
+                    report(.duplicateChoice, "choice id '\(choiceID.value)' is used twice", at: choiceID.location, length: choiceID.value.count,
                            hint: "choice ids are stable record keys and must be unique in a module; rename one")
                 } else {
-                    choiceIndex[choice.id.value] = nextChoice
+                    choiceIndex[choiceID.value] = nextChoice
                 }
                 nextChoice += 1
+                if variableIndex[choiceID.value] != nil {
+                    report(.nameClash, "'\(choiceID.value)' names both a choice and a variable", at: choiceID.location,
+                           length: choiceID.value.count, hint: "rename the choice or the variable")
+                }
             }
         }
-    }
-
-    private mutating func checkNameClashes(_ scenes: [SceneSyntax]) {
-        for scene in scenes where variableIndex[scene.id.value] != nil || (choiceIndex[scene.id.value] != nil && !scene.id.value.isEmpty) {
-            report(.nameClash, "'\(scene.id.value)' names both a scene and a \(variableIndex[scene.id.value] != nil ? "variable" : "choice")",
-                   at: scene.id.location, length: scene.id.value.count,
+        for sceneNumber in scenes.indices {
+            let id = scenes[sceneNumber].id
+            guard variableIndex[id.value] != nil || (choiceIndex[id.value] != nil && !id.value.isEmpty) else { continue }
+            report(.nameClash, "'\(id.value)' names both a scene and a \(variableIndex[id.value] != nil ? "variable" : "choice")",
+                   at: id.location, length: id.value.count,
                    hint: "expressions read scene and choice ids as counts, so every name must be unique; rename one")
-        }
-        for scene in scenes {
-            for choice in scene.choices where variableIndex[choice.id.value] != nil {
-                report(.nameClash, "'\(choice.id.value)' names both a choice and a variable", at: choice.id.location,
-                       length: choice.id.value.count, hint: "rename the choice or the variable")
-            }
         }
     }
 
@@ -327,7 +331,7 @@ struct ModuleCompiler {
                       criticalErrors: critical, tags: syntax.tags, isIdeal: syntax.isIdeal, isTimeoutFallback: syntax.isTimeoutFallback)
     }
 
-    private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene, choices: [Choice]) {
+    private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene) {
         let id = syntax.id
         if syntax.ending != nil, !syntax.choices.isEmpty {
             report(.endingWithChoices, "ending scene '\(id.value)' also has choices", at: syntax.choices[0].id.location,

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads course folders and module files from disk, follows includes, and compiles them, collecting
 /// every diagnostic on the way. The only part of ScenarioKit that touches files.
 public struct ScriptLoader {
@@ -20,7 +22,7 @@ public struct ScriptLoader {
     }
 
     /// Reads a file as UTF-8 text, or returns the diagnostic that says why it cannot be used.
-    public static func readSource(_ path: String, reportedAt location: SourceLocation? = nil) -> Result<SourceText, Diagnostic> {
+    public static func readSource(_ path: String, reportedAt location: SourceLocation? = nil, length: Int = 1) -> Result<SourceText, Diagnostic> {
         let at = location ?? SourceLocation(file: path, line: 1, column: 1)
         let bytes: [UInt8]
         do {
@@ -28,12 +30,13 @@ public struct ScriptLoader {
         } catch {
             switch error {
             case .missing:
-                return .failure(Diagnostic(location == nil ? .unreadableFile : .includeNotFound, "cannot find '\(path)'", at: at,
+                return .failure(Diagnostic(location == nil ? .unreadableFile : .includeNotFound, "cannot find '\(path)'", at: at, length: length,
                                            hint: "check the path; include paths are relative to the file that includes them"))
             case .isDirectory:
                 return .failure(Diagnostic(.unreadableFile, "'\(path)' is a folder, not a script", at: at, hint: "name a .ride file"))
             case .tooLarge(let size):
-                return .failure(Diagnostic(.fileTooLarge, "'\(path)' is \(size / 1_048_576) MiB; scripts may be at most \(FileSystem.maximumScriptSize / 1_048_576) MiB",
+                let megabytes = (Double(size) / 1_048_576 * 10).rounded(.up) / 10
+                return .failure(Diagnostic(.fileTooLarge, "'\(path)' is \(megabytes) MiB; scripts may be at most \(FileSystem.maximumScriptSize / 1_048_576) MiB",
                                            at: at, hint: "split the module into files joined with `include`"))
             case .unreadable(let reason):
                 return .failure(Diagnostic(.unreadableFile, "cannot read '\(path)': \(reason)", at: at, hint: "check the file's permissions"))
@@ -96,44 +99,64 @@ public struct ScriptLoader {
         diagnostics += parseDiagnostics
         var includes: [ModuleSyntax] = []
         var seen: Set<String> = [FileSystem.canonical(path)]
-        var texts = [source.lines.joined(separator: "\n")]
-        gatherIncludes(of: module, from: path, chain: [FileSystem.canonical(path)], seen: &seen, into: &includes, texts: &texts,
-                       sources: &sources, diagnostics: &diagnostics)
+        var texts = [source.text]
+        gatherIncludes(of: module, from: path, seen: &seen, into: &includes, texts: &texts, sources: &sources, diagnostics: &diagnostics)
         let input = ModuleCompiler.Input(module: module, includes: includes, catalogue: catalogue, rules: rules, sourceTexts: texts, file: path)
         let (scenario, compileDiagnostics) = ModuleCompiler.compile(input)
         diagnostics += compileDiagnostics
         return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: sources)
     }
 
-    private func gatherIncludes(of module: ModuleSyntax, from path: String, chain: [String], seen: inout Set<String>,
+    /// Reads the included files level by level (every file once, cycles and depth reported) and parses
+    /// each level's files in parallel: large modules split into includes use both cores.
+    private func gatherIncludes(of module: ModuleSyntax, from path: String, seen: inout Set<String>,
                                 into includes: inout [ModuleSyntax], texts: inout [String], sources: inout [String: SourceText],
                                 diagnostics: inout [Diagnostic]) {
-        for include in module.includes {
-            let includedPath = FileSystem.join(FileSystem.directory(of: path), include.value)
-            let canonical = FileSystem.canonical(includedPath)
-            if chain.contains(canonical) {
-                diagnostics.append(Diagnostic(.includeCycle, "including '\(include.value)' makes a cycle", at: include.location, length: include.value.count,
-                                              hint: "files include each other in a loop; move the shared scenes into a third file"))
-                continue
+        var level: [(syntax: ModuleSyntax, path: String, chain: [String])] = [(module, path, [FileSystem.canonical(path)])]
+        while !level.isEmpty {
+            var pending: [(source: SourceText, chain: [String])] = []
+            for (syntax, includingPath, chain) in level {
+                for include in syntax.includes {
+                    let includedPath = FileSystem.join(FileSystem.directory(of: includingPath), include.value)
+                    let canonical = FileSystem.canonical(includedPath)
+                    if chain.contains(canonical) {
+                        diagnostics.append(Diagnostic(.includeCycle, "including '\(include.value)' makes a cycle", at: include.location,
+                                                      length: include.value.count,
+                                                      hint: "files include each other in a loop; move the shared scenes into a third file"))
+                        continue
+                    }
+                    if chain.count >= Self.maximumIncludeDepth {
+                        diagnostics.append(Diagnostic(.includeTooDeep, "includes are nested more than \(Self.maximumIncludeDepth) deep",
+                                                      at: include.location, length: include.value.count,
+                                                      hint: "include shared files from the module directly"))
+                        continue
+                    }
+                    guard seen.insert(canonical).inserted else { continue }
+                    switch Self.readSource(includedPath, reportedAt: include.location, length: include.value.count) {
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    case .success(let source): pending.append((source, chain + [canonical]))
+                    }
+                }
             }
-            if chain.count >= Self.maximumIncludeDepth {
-                diagnostics.append(Diagnostic(.includeTooDeep, "includes are nested more than \(Self.maximumIncludeDepth) deep", at: include.location,
-                                              length: include.value.count, hint: "include shared files from the module directly"))
-                continue
-            }
-            guard seen.insert(canonical).inserted else { continue }
-            switch Self.readSource(includedPath, reportedAt: include.location) {
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case .success(let source):
-                sources[includedPath] = source
-                texts.append(source.lines.joined(separator: "\n"))
-                let (syntax, parseDiagnostics) = ModuleParser.parse(source, isIncluded: true)
+            let parsed = Self.parseInParallel(pending.map(\.source))
+            level = []
+            for ((source, chain), (syntax, parseDiagnostics)) in zip(pending, parsed) {
+                sources[source.path] = source
+                texts.append(source.text)
                 diagnostics += parseDiagnostics
                 includes.append(syntax)
-                gatherIncludes(of: syntax, from: includedPath, chain: chain + [canonical], seen: &seen, into: &includes, texts: &texts,
-                               sources: &sources, diagnostics: &diagnostics)
+                level.append((syntax, source.path, chain))
             }
         }
+    }
+
+    private static func parseInParallel(_ sources: [SourceText]) -> [(ModuleSyntax, [Diagnostic])] {
+        guard sources.count > 1 else { return sources.map { ModuleParser.parse($0, isIncluded: true) } }
+        let results = ParallelResults<(ModuleSyntax, [Diagnostic])>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            results.store(ModuleParser.parse(sources[index], isIncluded: true), at: index)
+        }
+        return results.values
     }
 
     /// Loads a course folder (its `course.ride` and every module it lists).

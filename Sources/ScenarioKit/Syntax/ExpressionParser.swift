@@ -5,7 +5,7 @@ struct ExpressionParser {
         case number(Int), string(String), word(String), symbol(String), end
     }
 
-    private let text: [Character]
+    private let text: [UInt8]
     private let origin: SourceLocation
     private var position = 0
     private var token: Token = .end
@@ -13,7 +13,7 @@ struct ExpressionParser {
     private var depth = 0
 
     init(_ text: Substring, at origin: SourceLocation) {
-        self.text = Array(text)
+        self.text = Array(text.utf8)
         self.origin = origin
     }
 
@@ -38,8 +38,11 @@ struct ExpressionParser {
         }
     }
 
+    /// The location of a byte offset, counted in characters as columns are.
     private func location(_ offset: Int) -> SourceLocation {
-        SourceLocation(file: origin.file, line: origin.line, column: origin.column + offset)
+        let prefix = text[0..<min(offset, text.count)]
+        let characters = prefix.allSatisfy { $0 < 0x80 } ? prefix.count : String(decoding: prefix, as: UTF8.self).count
+        return SourceLocation(file: origin.file, line: origin.line, column: origin.column + characters)
     }
 
     private func failure(_ message: String, hint: String? = nil) -> Diagnostic {
@@ -57,47 +60,48 @@ struct ExpressionParser {
     }
 
     private mutating func advance() throws {
-        while position < text.count, text[position] == " " || text[position] == "\t" { position += 1 }
+        while position < text.count, text[position] == 0x20 || text[position] == 0x09 { position += 1 }
         tokenStart = position
         guard position < text.count else { token = .end; return }
         let c = text[position]
-        if c.isNumber, c.isASCII {
+        if Identifier.isDigit(c) {
             var value = 0
-            while position < text.count, text[position].isASCII, let digit = text[position].wholeNumberValue {
+            while position < text.count, Identifier.isDigit(text[position]) {
                 let (product, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = product.addingReportingOverflow(digit)
+                let (sum, overflow2) = product.addingReportingOverflow(Int(text[position] - 0x30))
                 if overflow1 || overflow2 { throw failure("number too large") }
                 value = sum
                 position += 1
             }
             token = .number(value)
-        } else if c.isLetter || c == "_" {
-            var word = ""
-            while position < text.count, text[position].isLetter || text[position].isNumber || text[position] == "_" {
-                word.append(text[position]); position += 1
+        } else if Identifier.isLetter(c) || c == 0x5F {
+            while position < text.count, Identifier.isLetter(text[position]) || Identifier.isDigit(text[position]) || text[position] == 0x5F {
+                position += 1
             }
-            token = .word(word)
-        } else if c == "\"" {
+            token = .word(String(decoding: text[tokenStart..<position], as: UTF8.self))
+        } else if c == 0x22 {
             position += 1
-            var value = ""
-            while position < text.count, text[position] != "\"" { value.append(text[position]); position += 1 }
+            while position < text.count, text[position] != 0x22 { position += 1 }
             guard position < text.count else {
                 throw failure("this string has no closing quote", hint: "end the string with \"")
             }
             position += 1
-            token = .string(value)
+            token = .string(String(decoding: text[(tokenStart + 1)..<(position - 1)], as: UTF8.self))
         } else {
-            let two = position + 1 < text.count ? String(text[position...position + 1]) : ""
+            let two = position + 1 < text.count ? String(decoding: text[position...position + 1], as: UTF8.self) : ""
             if ["==", "!=", "<=", ">="].contains(two) {
                 position += 2; token = .symbol(two)
-            } else if "<>+-*/(),".contains(c) {
-                position += 1; token = .symbol(String(c))
-            } else if c == "=" {
+            } else if Array("<>+-*/(),".utf8).contains(c) {
+                position += 1; token = .symbol(String(UnicodeScalar(c)))
+            } else if c == 0x3D {
                 position += 1
                 throw failure("'=' sets a value; to compare, write '=='", hint: "use `==` in conditions")
             } else {
-                position += 1
-                throw failure("unexpected character '\(c)' in an expression")
+                var end = position + 1
+                while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+                let shown = String(decoding: text[position..<end], as: UTF8.self)
+                position = end
+                throw failure("unexpected character '\(shown)' in an expression")
             }
         }
     }

@@ -31,9 +31,9 @@ struct ModuleParser {
     }
 
     private mutating func read(_ line: ScriptLine) {
-        if line.text.hasPrefix("===") { readSceneHeader(line); return }
+        if line.text.starts("===") { readSceneHeader(line); return }
         if module.scenes.isEmpty { readHeader(line); return }
-        if module.scenes[module.scenes.count - 1].choices.isEmpty, !(line.text.hasPrefix("* ") || line.text.hasPrefix("+ ") || line.text == "*" || line.text == "+") {
+        if module.scenes[module.scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line.text) {
             readContent(line)
         } else {
             readChoicePart(line)
@@ -198,7 +198,7 @@ struct ModuleParser {
 
     private var scene: SceneSyntax {
         get { module.scenes[module.scenes.count - 1] }
-        set { module.scenes[module.scenes.count - 1] = newValue }
+        _modify { yield &module.scenes[module.scenes.count - 1] }
     }
 
     private mutating func readContent(_ line: ScriptLine) {
@@ -213,10 +213,10 @@ struct ModuleParser {
     }
 
     private mutating func contentItem(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
-        if text.hasPrefix("->") { return readContentDivert(text, line) }
-        if text.hasPrefix("~") { return readAssignment(text, line).map { .assignment($0) } }
-        if text.hasPrefix("@") { return readDirective(text, line) }
-        let nameEnd = text.firstIndex(of: ":")
+        if text.starts("->") { return readContentDivert(text, line) }
+        if text.starts("~") { return readAssignment(text, line).map { .assignment($0) } }
+        if text.starts("@") { return readDirective(text, line) }
+        let nameEnd = text.utf8.firstIndex(of: 0x3A)
         if let nameEnd, Identifier.isName(text[..<nameEnd]) {
             let after = text[text.index(after: nameEnd)...].trimmingLeadingSpaces()
             return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics),
@@ -406,27 +406,27 @@ struct ModuleParser {
 
     private var choice: ChoiceSyntax {
         get { scene.choices[scene.choices.count - 1] }
-        set { scene.choices[scene.choices.count - 1] = newValue }
+        _modify { yield &module.scenes[module.scenes.count - 1].choices[module.scenes[module.scenes.count - 1].choices.count - 1] }
     }
 
     private mutating func readChoicePart(_ line: ScriptLine) {
         scene.endLocation = line.location()
         let text = line.text
-        if text.hasPrefix("* ") || text.hasPrefix("+ ") || text == "*" || text == "+" { readChoiceLine(line); return }
-        if text.hasPrefix("->") { readChoiceTarget(text, line); return }
-        if text.hasPrefix("~") {
+        if Self.isChoiceLine(text) { readChoiceLine(line); return }
+        if text.starts("->") { readChoiceTarget(text, line); return }
+        if text.starts("~") {
             if let assignment = readAssignment(text, line) { choice.assignments.append(assignment) }
             return
         }
-        let word = text.prefix { $0.isLetter || $0 == "-" }
-        let rest = text.dropFirst(word.count)
+        let word = text[..<(text.utf8.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? text.endIndex)]
+        let rest = text[word.endIndex...]
         switch word {
-        case "feedback" where rest.hasPrefix(":"): choice.feedback.append(String(rest.dropFirst().trimmingLeadingSpaces()))
-        case "why" where rest.hasPrefix(":"): choice.rationale.append(String(rest.dropFirst().trimmingLeadingSpaces()))
+        case "feedback" where rest.starts(":"): choice.feedback.append(String(rest.dropFirst().trimmingLeadingSpaces()))
+        case "why" where rest.starts(":"): choice.rationale.append(String(rest.dropFirst().trimmingLeadingSpaces()))
         case "if": readChoiceCondition(rest.trimmingLeadingSpaces(), line)
         case "score": readScore(rest.trimmingLeadingSpaces(), line)
         case "critical": readCritical(rest.trimmingLeadingSpaces(), line)
-        case "tag", "tags": choice.tags += rest.split(separator: " ").map(String.init)
+        case "tag", "tags": choice.tags += rest.words().map(String.init)
         case "ideal" where rest.isEmpty: choice.isIdeal = true
         case "on" where rest.trimmingLeadingSpaces() == "timeout": choice.isTimeoutFallback = true
         default:
@@ -442,11 +442,18 @@ struct ModuleParser {
         }
     }
 
+    private static func isChoiceLine(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first, first == 0x2A || first == 0x2B else { return false }
+        let second = text.utf8.dropFirst().first
+        return second == nil || second == 0x20 || second == 0x09
+    }
+
     private mutating func readChoiceLine(_ line: ScriptLine) {
-        let sticky = line.text.first == "+"
+        let sticky = line.text.utf8.first == 0x2B
         let rest = line.text.dropFirst().trimmingLeadingSpaces()
-        let id = rest.prefix { $0 != ":" }
-        let valid = rest.contains(":") && Identifier.isName(id)
+        let colon = rest.utf8.firstIndex(of: 0x3A)
+        let id = rest[..<(colon ?? rest.endIndex)]
+        let valid = colon != nil && Identifier.isName(id)
         let text = valid ? rest.dropFirst(id.count + 1).trimmingLeadingSpaces() : rest
         if !valid {
             report(.badChoice, "the choice needs a stable id before a colon", at: line.location(of: rest), length: max(1, rest.count),
@@ -467,8 +474,7 @@ struct ModuleParser {
             return
         }
         if text == "->->" { choice.target = .returnFromCall(line.location()); return }
-        let parts = text.dropFirst(2).split(separator: "->", omittingEmptySubsequences: false)
-            .map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
+        let parts = text.dropFirst(2).components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
         switch parts.count {
         case 1:
             if let name = checkedName(parts[0], line, what: "scene") { choice.target = .scene(name) }
@@ -501,7 +507,7 @@ struct ModuleParser {
     }
 
     private mutating func readScore(_ rest: Substring, _ line: ScriptLine) {
-        let words = rest.split(separator: " ")
+        let words = rest.words()
         guard !words.isEmpty, words.count.isMultiple(of: 2) else {
             report(.badScore, "`score` takes pairs of a competency and points", at: line.location(of: rest.isEmpty ? line.text : rest),
                    hint: "write `score comm.listen +2 pj.respect -1`")
@@ -509,7 +515,7 @@ struct ModuleParser {
         }
         for pair in stride(from: 0, to: words.count, by: 2) {
             let name = words[pair], points = words[pair + 1]
-            guard let delta = Int(points.hasPrefix("+") ? points.dropFirst() : points), abs(delta) <= 1000 else {
+            guard let delta = Int(points.starts("+") ? points.dropFirst() : points), abs(delta) <= 1000 else {
                 report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
                        hint: "write points as +2, -1 or 3 (at most 1000)")
                 continue

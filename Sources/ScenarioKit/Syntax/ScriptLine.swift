@@ -10,9 +10,13 @@ struct ScriptLine {
         SourceLocation(file: file, line: number, column: column + offset)
     }
 
-    /// The location where `part` (a slice of `text`) begins.
+    /// The location where `part` (a slice of `text`) begins. Columns count characters; ASCII text
+    /// (the common case) is measured in bytes without walking graphemes.
     func location(of part: Substring) -> SourceLocation {
-        location(text.distance(from: text.startIndex, to: part.startIndex))
+        let prefix = text[text.startIndex..<part.startIndex]
+        let bytes = prefix.utf8.count
+        let isASCII = prefix.utf8.allSatisfy { $0 < 0x80 }
+        return location(isASCII ? bytes : prefix.count)
     }
 
     /// The rest of the line after a leading keyword, trimmed.
@@ -25,8 +29,9 @@ struct ScriptLine {
         source.lines.enumerated().map { index, raw in
             let trimmed = raw.trimmingLeadingSpaces()
             let body = trimmed.trimmingTrailingSpaces()
-            if body.isEmpty || body.hasPrefix("//") { return body.isEmpty ? nil : ScriptLine.comment }
-            return ScriptLine(text: body, number: index + 1, column: raw.distance(from: raw.startIndex, to: trimmed.startIndex) + 1,
+            if body.isEmpty { return nil }
+            if body.utf8.starts(with: [0x2F, 0x2F]) { return ScriptLine.comment }
+            return ScriptLine(text: body, number: index + 1, column: raw.utf8.distance(from: raw.startIndex, to: trimmed.startIndex) + 1,
                               file: source.path)
         }
     }
@@ -37,11 +42,44 @@ struct ScriptLine {
 }
 
 extension Substring {
-    func trimmingLeadingSpaces() -> Substring { drop { $0 == " " || $0 == "\t" } }
+    func trimmingLeadingSpaces() -> Substring {
+        let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? endIndex
+        return self[start...]
+    }
+
     func trimmingTrailingSpaces() -> Substring {
-        var result = self
-        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        guard let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return self[endIndex...] }
+        return self[..<utf8.index(after: last)]
+    }
+
+    /// The parts between runs of spaces and tabs.
+    func words() -> [Substring] {
+        var result: [Substring] = []
+        var start: Index?
+        for index in utf8.indices {
+            let blank = utf8[index] == 0x20 || utf8[index] == 0x09
+            if blank, let begun = start { result.append(self[begun..<index]); start = nil }
+            if !blank, start == nil { start = index }
+        }
+        if let begun = start { result.append(self[begun...]) }
         return result
+    }
+
+    /// The parts between occurrences of an ASCII separator, empty parts included.
+    func components(separatedBy separator: StaticString) -> [Substring] {
+        var result: [Substring] = []
+        var rest = self[...]
+        while let range = rest.firstRange(of: separator.description) {
+            result.append(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        result.append(rest)
+        return result
+    }
+
+    /// `hasPrefix` for ASCII prefixes, comparing bytes.
+    func starts(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { utf8.starts(with: $0) }
     }
 }
 
@@ -49,15 +87,18 @@ extension Substring {
 enum Identifier {
     /// Scene, choice, variable and speaker ids: a letter or `_`, then letters, digits and `_`.
     static func isName(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLetter || first == "_" else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard let first = text.utf8.first, isLetter(first) || first == 0x5F else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || isDigit($0) || $0 == 0x5F }
     }
 
     /// Course, module and competency ids: may also contain `-` and `.`.
     static func isDottedName(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLetter else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+        guard let first = text.utf8.first, isLetter(first) else { return false }
+        return text.utf8.allSatisfy { isLetter($0) || isDigit($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E }
     }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// Words that cannot be names because expressions give them a meaning.
     static let reserved: Set<String> = ["true", "false", "not", "and", "or", "random"]

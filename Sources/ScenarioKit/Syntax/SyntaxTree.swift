@@ -16,7 +16,7 @@ public enum TextPart: Hashable, Sendable {
 }
 
 /// One content line of a scene, as parsed (names not yet resolved).
-indirect enum ContentSyntax {
+indirect enum ContentSyntax: Sendable {
     case narration([TextPart], leadingName: Located<String>?, afterName: [TextPart], location: SourceLocation)
     case paragraphBreak
     case assignment(AssignmentSyntax)
@@ -30,7 +30,7 @@ indirect enum ContentSyntax {
 }
 
 /// `~ name = expression`, `+=` or `-=`.
-struct AssignmentSyntax {
+struct AssignmentSyntax: Sendable {
     var name: Located<String>
     var operation: AssignmentOperation
     var value: Expression
@@ -43,14 +43,14 @@ public enum AssignmentOperation: String, Sendable, Hashable {
 }
 
 /// Where a choice leads, as written.
-enum TargetSyntax {
+enum TargetSyntax: Sendable {
     case scene(Located<String>)
     case callThen(Located<String>, Located<String>)
     case returnFromCall(SourceLocation)
 }
 
 /// A choice and its attribute lines.
-struct ChoiceSyntax {
+struct ChoiceSyntax: Sendable {
     var id: Located<String>
     var sticky: Bool
     var text: [TextPart]
@@ -68,14 +68,14 @@ struct ChoiceSyntax {
 }
 
 /// `@end class: title` and its `@debrief` lines.
-struct EndingSyntax {
+struct EndingSyntax: Sendable {
     var outcome: Located<String>
     var title: String
     var debrief: [String] = []
 }
 
 /// A scene as parsed.
-struct SceneSyntax {
+struct SceneSyntax: Sendable {
     var id: Located<String>
     var content: [ContentSyntax] = []
     var choices: [ChoiceSyntax] = []
@@ -85,14 +85,14 @@ struct SceneSyntax {
 }
 
 /// A `competency` line.
-struct CompetencySyntax {
+struct CompetencySyntax: Sendable {
     var id: Located<String>
     var label: String
     var ftoCategory: String
 }
 
 /// A module file (or an included file) as parsed.
-struct ModuleSyntax {
+struct ModuleSyntax: Sendable {
     var id: Located<String>?
     var title: String?
     var revision = 1
@@ -109,7 +109,7 @@ struct ModuleSyntax {
 }
 
 /// A course file as parsed.
-struct CourseSyntax {
+struct CourseSyntax: Sendable {
     var id: Located<String>?
     var title: String?
     var description = ""

@@ -1,6 +1,7 @@
 /// Splits display text into literal runs and `{expression}` interpolations.
 enum TextParser {
     static func parse(_ text: Substring, in line: ScriptLine, diagnostics: inout [Diagnostic]) -> [TextPart] {
+        if !text.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D }) { return text.isEmpty ? [] : [.literal(String(text))] }
         var parts: [TextPart] = []
         var literal = ""
         var index = text.startIndex
