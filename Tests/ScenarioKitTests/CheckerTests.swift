@@ -3,8 +3,10 @@ import Testing
 
 @Suite("Checker: exploration of reachable states")
 struct CheckerTests {
+    /// Compiler warnings and exploration findings together, as `ridealong check` reports them.
     private func codes(_ body: String, header: String = "") throws -> [DiagnosticCode] {
-        ScenarioChecker.check(try Fixtures.scenario(Fixtures.module(body, header: header))).map(\.code)
+        let text = Fixtures.module(body, header: header)
+        return (Fixtures.compile(text).diagnostics + ScenarioChecker.check(try Fixtures.scenario(text))).map(\.code)
     }
 
     @Test func theSampleModuleIsClean() throws {
@@ -93,6 +95,20 @@ struct CheckerTests {
         """)
         #expect(found.contains(.loopWithoutChoice))
         #expect(found.contains(.noEnding))
+    }
+
+    @Test func findsAReturnThatNoCallLeadsTo() throws {
+        let found = try codes("""
+        === a ===
+        * go: Go.
+          ->->
+          score comm.listen +1 pj.respect +1 safety.tactics +1
+          feedback: f
+          why: w
+          ideal
+        """)
+        #expect(found.contains(.returnOutsideCall))
+        #expect(!found.contains(.noIdealPath), "the stuck place is reported once, as E407")
     }
 
     @Test func findsAuthoringGaps() throws {

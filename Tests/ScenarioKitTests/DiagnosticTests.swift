@@ -106,3 +106,31 @@ struct DiagnosticTests {
         """)
     }
 }
+
+@Suite("Diagnostics do not cascade")
+struct CascadeTests {
+    private func codes(_ body: String) -> [DiagnosticCode] {
+        Fixtures.compile(Fixtures.module(body)).diagnostics.filter { $0.severity == .error }.map(\.code)
+    }
+
+    @Test func aBadTargetIsNotAlsoAMissingTarget() {
+        #expect(codes("=== a ===\n* go: Go.\n  -> front door\n=== done ===\n@end resolved: Done") == [.badIdentifier])
+    }
+
+    @Test func aBadTimerIsNotAlsoAMissingTimer() {
+        let found = codes("=== a ===\n@timer 15 seconds\n* go: Go.\n  on timeout\n  -> done\n* stay: Stay.\n  -> done\n=== done ===\n@end resolved: Done")
+        #expect(found == [.badTimer])
+    }
+
+    @Test func anUnknownDivertIsNotAlsoADeadEnd() {
+        #expect(codes("=== a ===\n-> radio_chek\n=== done ===\n@end resolved: Done") == [.unknownScene])
+    }
+
+    @Test func aChoiceConditionTypeErrorPointsAtTheCondition() {
+        let result = Fixtures.compile(Fixtures.module("=== a ===\n* go: Go.\n  -> done\n  if caller\n=== done ===\n@end resolved: Done",
+                                                      header: "var caller = \"Mrs. Okafor\""))
+        let diagnostic = result.diagnostics.first { $0.code == .typeMismatch }
+        #expect(diagnostic?.location.line == 9)
+        #expect(diagnostic?.location.column == 6)
+    }
+}

@@ -12,7 +12,7 @@ public struct Exploration: Sendable {
 
     /// What a reachable state is.
     public enum Status: Sendable, Equatable {
-        case decision, ending, stuck(String)
+        case decision, ending, stuck(Problem)
     }
 
     /// A choice taken from one node to another.
@@ -85,20 +85,20 @@ public struct Exploration: Sendable {
                 taken.append((fallback, true))
             }
             if taken.isEmpty {
-                nodes[current].status = .stuck("no choice can be taken in scene '\(scenario.scenes[here.scene].id)'")
+                nodes[current].status = .stuck(.noChoice(scene: scenario.scenes[here.scene].id))
                 continue
             }
             for (choice, timedOut) in taken {
                 reachedChoices.insert(choice)
                 if nodes.count >= stateLimit { isComplete = false; break }
                 var next = here
-                let result: Runner.Stop
-                if let problem = Runner.take(choice, &next, scenario: scenario, seed: seed) {
-                    result = problem
-                } else {
-                    scenes.insert(next.scene)
-                    result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
+                if case .stuck(let problem)? = Runner.take(choice, &next, scenario: scenario, seed: seed) {
+                    nodes.append(Node(state: next, status: .stuck(problem)))
+                    nodes[current].edges.append(Edge(choice: choice, target: nodes.count - 1, timedOut: timedOut))
+                    continue
                 }
+                scenes.insert(next.scene)
+                let result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
                 let target = settle(next, result, nodes: &nodes)
                 nodes[current].edges.append(Edge(choice: choice, target: target, timedOut: timedOut))
             }

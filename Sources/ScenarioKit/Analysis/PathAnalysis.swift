@@ -63,6 +63,8 @@ public struct PathAnalysis: Sendable {
         case missingAt(scene: Int)
         /// The ideal choices go round in a loop.
         case loops(scene: Int)
+        /// The ideal choices lead to a place where the playthrough is stuck (reported on its own).
+        case stuck
     }
 
     /// The scores of a path given as edges from the start, computed from the exploration alone.
@@ -83,7 +85,7 @@ public struct PathAnalysis: Sendable {
             let scene = nodes[node].state.scene
             switch nodes[node].status {
             case .ending: return .reaches(ending: scene, path: path)
-            case .stuck: return .missingAt(scene: scene)
+            case .stuck: return .stuck
             case .decision:
                 guard seen.insert(node).inserted else { return .loops(scene: scene) }
                 guard let edge = nodes[node].edges.first(where: { !$0.timedOut && scenario.choices[$0.choice].isIdeal }) else {

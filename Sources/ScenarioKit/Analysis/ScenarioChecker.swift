@@ -9,7 +9,7 @@ public enum ScenarioChecker {
             diagnostics.append(Diagnostic(code, message, at: location, length: length, hint: hint))
         }
         if !exploration.isComplete {
-            warn(.explorationIncomplete, "exploration stopped after \(exploration.stateLimit) states; the findings below may be incomplete",
+            warn(.explorationIncomplete, "exploration stopped after \(exploration.stateLimit) states; the other findings for this module may be incomplete",
                  at: scenario.scenes[scenario.start].location, hint: "variables that grow without limit in loops make endless states; bound them")
         }
         reportStuckStates(exploration, into: &diagnostics)
@@ -43,13 +43,15 @@ public enum ScenarioChecker {
     private static func reportStuckStates(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
         var reported = Set<Int>()
         for node in exploration.nodes {
-            guard case .stuck(let reason) = node.status, reported.insert(node.state.scene).inserted else { continue }
+            guard case .stuck(let problem) = node.status, reported.insert(node.state.scene).inserted else { continue }
             let scene = exploration.scenario.scenes[node.state.scene]
-            let loop = reason.contains("loop")
-            diagnostics.append(Diagnostic(loop ? .loopWithoutChoice : .deadEnd, "a playthrough gets stuck here: \(reason)", at: scene.location,
-                                          length: scene.id.count,
-                                          hint: loop ? "give one scene of the loop a decision or an ending"
-                                              : "add a choice without a condition, or make sure a condition always holds for one choice"))
+            let (code, hint): (DiagnosticCode, String) = switch problem {
+            case .loop: (.loopWithoutChoice, "give one scene of the loop a decision or an ending")
+            case .returnWithoutCall: (.returnOutsideCall, "reach this scene with `-> \(scene.id) ->` (a call), or replace `->->` with `-> next_scene`")
+            case .noChoice: (.deadEnd, "add a choice without a condition, or make sure a condition always holds for one choice")
+            case .noWayOut: (.noWayOut, "add choices, a `-> next_scene` line, or `@end resolved: title`")
+            }
+            diagnostics.append(Diagnostic(code, "a playthrough gets stuck here: \(problem)", at: scene.location, length: scene.id.count, hint: hint))
         }
     }
 
@@ -127,12 +129,6 @@ public enum ScenarioChecker {
             diagnostics.append(Diagnostic(.unusedVariable, "variable '\(variable.name)' is never read", at: variable.location, length: variable.name.count,
                                           hint: "use it in a condition or `{\(variable.name)}`, or remove it"))
         }
-        let scored = Set(scenario.choices.flatMap { $0.scores.map(\.competency) })
-        for (index, competency) in scenario.competencies.enumerated() where !scored.contains(index) {
-            let location = scenario.scenes[scenario.start].location
-            diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(competency.id)' is listed but no choice scores it",
-                                          at: location, hint: "add `score \(competency.id) +1` to a choice, or remove it from `competencies:`"))
-        }
         for choice in scenario.choices {
             if choice.feedback.isEmpty {
                 diagnostics.append(Diagnostic(.missingFeedback, "choice '\(choice.id)' has no feedback", at: choice.location, length: choice.id.count,
@@ -167,6 +163,8 @@ public enum ScenarioChecker {
             diagnostics.append(Diagnostic(.noIdealPath, "the ideal path stops at scene '\(scenario.scenes[scene].id)': no choice there is marked `ideal`",
                                           at: location, length: scenario.scenes[scene].id.count,
                                           hint: "mark the instructor's preferred choice with `ideal` so the debrief can compare"))
+        case .stuck:
+            break
         case .loops(let scene):
             let location = scenario.scenes[scene].location
             diagnostics.append(Diagnostic(.noIdealPath, "the ideal choices loop back to scene '\(scenario.scenes[scene].id)' without ending",

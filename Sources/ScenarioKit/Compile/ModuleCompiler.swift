@@ -58,12 +58,18 @@ struct ModuleCompiler {
             var scene = compileScene(sceneSyntax[index], index: index)
             for choiceNumber in sceneSyntax[index].choices.indices {
                 let choice = compileChoice(sceneSyntax[index].choices[choiceNumber], index: choices.count, scene: index,
-                                           hasTimer: sceneSyntax[index].timer != nil)
+                                           hasTimer: sceneSyntax[index].hasTimerLine)
                 scene.choiceIndices.append(choice.index)
                 choices.append(choice)
             }
             checkStructure(sceneSyntax[index], scene: scene)
             scenes.append(scene)
+        }
+        let scored = Set(choices.flatMap { $0.scores.map(\.competency) })
+        for name in input.module.competencies {
+            guard let index = competencyIndex[name.value], !scored.contains(index) else { continue }
+            diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(name.value)' is listed but no choice scores it", at: name.location,
+                                          length: name.value.count, hint: "add `score \(name.value) +1` to a choice, or remove it from `competencies:`"))
         }
         guard let firstScene = sceneSyntax.first else {
             if let id = input.module.id, !id.value.isEmpty {
@@ -307,7 +313,7 @@ struct ModuleCompiler {
             if let subIndex = self.scene(sub), let thenIndex = self.scene(then) { target = .callThen(sub: subIndex, then: thenIndex) }
         case .returnFromCall?: target = .returnFromCall
         case nil:
-            if !syntax.id.value.isEmpty {
+            if !syntax.id.value.isEmpty, !syntax.hasTargetLine {
                 report(.choiceWithoutTarget, "choice '\(syntax.id.value)' does not say where it leads", at: syntax.id.location,
                        length: syntax.id.value.count, hint: "add a line `-> scene` under the choice")
             }
@@ -316,7 +322,7 @@ struct ModuleCompiler {
             report(.timeoutWithoutTimer, "choice '\(syntax.id.value)' is taken on timeout, but its scene has no `@timer`",
                    at: syntax.id.location, length: syntax.id.value.count, hint: "add `@timer 15s` to the scene, or remove `on timeout`")
         }
-        let condition = syntax.condition.map { self.condition($0, at: syntax.id.location) }
+        let condition = syntax.condition.map { self.condition($0, at: syntax.conditionLocation ?? syntax.id.location) }
         if syntax.disabledReason != nil, condition == nil {
             report(.badValue, "a reason is given but no condition", at: syntax.id.location, hint: "write `if CONDITION else \"reason\"`")
         }
@@ -351,7 +357,7 @@ struct ModuleCompiler {
             report(.noWayOut, "scene '\(id.value)' leaves with `->` before its \(syntax.ending != nil ? "ending" : "choices")",
                    at: scene.contentLocations[exits], hint: "a scene ends in choices, a divert, a return or an ending: keep one")
         }
-        if exits == nil, syntax.choices.isEmpty, syntax.ending == nil {
+        if exits == nil, !syntax.hasExitLine, syntax.choices.isEmpty, syntax.ending == nil {
             report(.noWayOut, "scene '\(id.value)' is a dead end: no choices, no `->` and no `@end`", at: id.location, length: max(1, id.value.count),
                    hint: "add choices, a `-> next_scene` line, or `@end resolved: title`")
         }

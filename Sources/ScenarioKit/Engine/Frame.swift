@@ -14,8 +14,8 @@ public struct Frame: Sendable, Hashable {
 public enum FrameStatus: Sendable, Hashable {
     case deciding
     case ended(Ending)
-    /// The script leads nowhere from here (the checker reports such places); the reason says why.
-    case stuck(String)
+    /// The script leads nowhere from here (the checker reports such places).
+    case stuck(Problem)
 }
 
 /// One line of scenario text or a wellness step.

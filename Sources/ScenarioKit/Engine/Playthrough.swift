@@ -119,7 +119,7 @@ public struct Playthrough: Sendable {
             }
             let fallback = scene.choiceIndices.map { scenario.choices[$0] }.first(where: \.isTimeoutFallback)
             let status: FrameStatus = options.contains(where: \.isEnabled) || fallback != nil
-                ? .deciding : .stuck("no choice can be taken in scene '\(scene.id)'")
+                ? .deciding : .stuck(.noChoice(scene: scene.id))
             frame = Frame(sceneID: scene.id, lines: lines, status: status, options: options,
                           timerSeconds: fallback != nil ? scene.timerSeconds : nil, timeoutChoiceID: fallback?.id)
         }

@@ -3,7 +3,7 @@
 enum Runner {
     /// Why running stopped.
     enum Stop: Equatable {
-        case decision, ending, stuck(String)
+        case decision, ending, stuck(Problem)
     }
 
     static let stepLimit = 100_000
@@ -19,13 +19,13 @@ enum Runner {
             guard state.item < scene.content.count else {
                 if scene.ending != nil { return .ending }
                 if !scene.choiceIndices.isEmpty { return .decision }
-                return .stuck("scene '\(scene.id)' has no choices, divert or ending")
+                return .stuck(.noWayOut(scene: scene.id))
             }
             let item = scene.content[state.item]
             coverage?(state.scene, state.item)
             state.item += 1
             steps += 1
-            if steps > stepLimit { return .stuck("scenes divert in a loop without a decision (at '\(scene.id)')") }
+            if steps > stepLimit { return .stuck(.loop(scene: scene.id)) }
             if case .conditional(let condition, let inner) = item {
                 guard Evaluator.value(of: condition, in: &state, seed: seed, scenario: scenario).isTruthy else { continue }
                 coverage?(state.scene, -state.item)
@@ -80,7 +80,7 @@ enum Runner {
 
     private static func returnFromCall(_ state: inout EngineState, scenario: Scenario) -> Stop? {
         guard let point = state.stack.popLast() else {
-            return .stuck("`->->` in '\(scenario.scenes[state.scene].id)' returns, but no scene called it")
+            return .stuck(.returnWithoutCall(scene: scenario.scenes[state.scene].id))
         }
         switch point {
         case .resume(let scene, let item):

@@ -192,7 +192,7 @@ public struct ScriptLoader {
             let path = FileSystem.join(folder, entry.file.value)
             guard FileSystem.exists(path) else {
                 diagnostics.append(Diagnostic(.badModuleReference, "module file '\(entry.file.value)' does not exist", at: entry.file.location,
-                                              length: entry.file.value.count, hint: "create it with `ridealong new module NAME`, or correct the name"))
+                                              length: entry.file.value.count, hint: "create the file next to course.ride, or correct the name"))
                 continue
             }
             let result = loadModule(at: path, catalogue: catalogue, rules: rules)
@@ -206,11 +206,14 @@ public struct ScriptLoader {
             }
             modules.append(CourseModule(id: id, file: path, prerequisites: entry.after.map(\.value), scenario: result.scenario))
         }
-        for (entry, module) in zip(syntax.modules, modules) {
-            for prerequisite in entry.after where !modules.contains(where: { $0.id == prerequisite.value }) || prerequisite.value == module.id {
+        for (position, (entry, module)) in zip(syntax.modules, modules).enumerated() {
+            let earlier = modules[..<position].map(\.id)
+            for prerequisite in entry.after where !earlier.contains(prerequisite.value) || prerequisite.value == module.id {
                 diagnostics.append(Diagnostic(.badModuleReference, "'\(prerequisite.value)' is not an earlier module of this course",
                                               at: prerequisite.location, length: prerequisite.value.count,
-                                              hint: Suggestion.hint(for: prerequisite.value, among: modules.map(\.id), otherwise: "name a module listed in this course")))
+                                              hint: modules.contains(where: { $0.id == prerequisite.value }) && prerequisite.value != module.id
+                                                ? "list '\(prerequisite.value)' above '\(module.id)' in course.ride: prerequisites come first"
+                                                : Suggestion.hint(for: prerequisite.value, among: earlier, otherwise: "name a module listed above this one")))
             }
         }
         if syntax.modules.isEmpty, let id = syntax.id {

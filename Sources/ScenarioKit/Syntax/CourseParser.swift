@@ -11,7 +11,7 @@ struct CourseParser {
         }
         if parser.course.id == nil {
             parser.diagnostics.append(Diagnostic(.emptyFile, "the course file has no `course` line", at: SourceLocation(file: source.path, line: 1, column: 1),
-                                                 hint: "start it with `course ID`, or run `ridealong new course NAME`"))
+                                                 hint: "start it with `course ID`: see docs/script-language.md"))
         }
         return (parser.course, parser.diagnostics)
     }

@@ -21,7 +21,7 @@ struct ModuleParser {
         }
         if !isIncluded, parser.module.id == nil, !lines.contains(where: { $0 != nil && $0?.isComment == false }) {
             parser.diagnostics.append(Diagnostic(.emptyFile, "the file has no script in it", at: SourceLocation(file: source.path, line: 1, column: 1),
-                                                 hint: "start a module with `module ID`, or run `ridealong new module NAME`"))
+                                                 hint: "start a module with `module ID` and its scenes: see docs/script-language.md"))
         }
         return (parser.module, parser.diagnostics)
     }
@@ -228,6 +228,7 @@ struct ModuleParser {
     }
 
     private mutating func readContentDivert(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
+        if !text.dropFirst(2).trimmingTrailingSpaces().hasSuffix("->") { scene.hasExitLine = true }
         if text == "->->" { return .returnFromCall(line.location(of: text)) }
         let rest = text.dropFirst(2).trimmingLeadingSpaces()
         if rest.hasSuffix("->") {
@@ -282,7 +283,9 @@ struct ModuleParser {
         let rest = text.dropFirst(word.count + 1).trimmingLeadingSpaces()
         switch word {
         case "if": return readConditionalLine(rest, line)
-        case "timer": readTimer(rest, line)
+        case "timer":
+            scene.hasTimerLine = true
+            readTimer(rest, line)
         case "end": readEnding(rest, line)
         case "debrief":
             guard scene.ending != nil else {
@@ -457,7 +460,7 @@ struct ModuleParser {
         let text = valid ? rest.dropFirst(id.count + 1).trimmingLeadingSpaces() : rest
         if !valid {
             report(.badChoice, "the choice needs a stable id before a colon", at: line.location(of: rest), length: max(1, rest.count),
-                   hint: "write `\(sticky ? "+" : "*") ask_name: \(rest.isEmpty ? "What is your name?" : String(rest.prefix(40)))`")
+                   hint: "give it an id before a colon, e.g. `\(sticky ? "+" : "*") ask_name: …`")
         } else if text.isEmpty {
             report(.badChoice, "the choice '\(id)' has no text", at: line.location(of: id), length: id.count,
                    hint: "write what the officer says or does after the colon")
@@ -468,11 +471,12 @@ struct ModuleParser {
     }
 
     private mutating func readChoiceTarget(_ text: Substring, _ line: ScriptLine) {
-        if choice.target != nil {
+        if choice.hasTargetLine {
             report(.badChoice, "the choice '\(choice.id.value)' already has a target", at: line.location(), length: 2,
                    hint: "a choice leads to one place; use `-> sub -> scene` to call a sub-scene first")
             return
         }
+        choice.hasTargetLine = true
         if text == "->->" { choice.target = .returnFromCall(line.location()); return }
         let parts = text.dropFirst(2).components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
         switch parts.count {
@@ -500,6 +504,7 @@ struct ModuleParser {
             }
             choice.disabledReason = String(reason.dropFirst().dropLast())
         }
+        choice.conditionLocation = line.location(of: conditionText)
         switch ExpressionParser.parse(conditionText, at: line.location(of: conditionText)) {
         case .success(let expression): choice.condition = expression
         case .failure(let diagnostic): diagnostics.append(diagnostic)

@@ -55,7 +55,10 @@ struct ChoiceSyntax: Sendable {
     var sticky: Bool
     var text: [TextPart]
     var target: TargetSyntax?
+    /// A target line was written, even if it could not be read (so no second error says it is missing).
+    var hasTargetLine = false
     var condition: Expression?
+    var conditionLocation: SourceLocation?
     var disabledReason: String?
     var scores: [(Located<String>, Int)] = []
     var assignments: [AssignmentSyntax] = []
@@ -80,6 +83,8 @@ struct SceneSyntax: Sendable {
     var content: [ContentSyntax] = []
     var choices: [ChoiceSyntax] = []
     var timer: Located<Int>?
+    var hasTimerLine = false
+    var hasExitLine = false
     var ending: EndingSyntax?
     var endLocation: SourceLocation
 }
