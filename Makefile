@@ -16,7 +16,7 @@ build: deps
 	$(SWIFT) build
 
 run: build
-	$(BIN) --courses Courses --data-dir "$(DATA_DIR)"
+	$(BIN) play --courses Courses --data-dir "$(DATA_DIR)"
 
 check-courses: build
 	$(BIN) check --strict Courses
