@@ -19,10 +19,10 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "ScenarioKit"),
-        .target(name: "RecordKit", dependencies: ["ScenarioKit"]),
+        .target(name: "RecordKit", dependencies: ["ScenarioKit", "RidealongApp"]),
         .target(name: "TerminalKit"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
-        .target(name: "RidealongApp", dependencies: ["ScenarioKit", "RecordKit", "TerminalKit"]),
+        .target(name: "RidealongApp", dependencies: ["ScenarioKit", "TerminalKit"]),
         .executableTarget(
             name: "ridealong",
             dependencies: [

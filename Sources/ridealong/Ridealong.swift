@@ -7,6 +7,7 @@ struct Ridealong: ParsableCommand {
         commandName: "ridealong",
         abstract: "A terminal player for police training scenarios, with authoring and review tools.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self]
+        subcommands: [PlayCommand.self, CheckCommand.self],
+        defaultSubcommand: PlayCommand.self
     )
 }

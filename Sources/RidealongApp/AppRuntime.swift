@@ -1,0 +1,98 @@
+import ScenarioKit
+import TerminalKit
+
+/// The loop that connects a terminal, the reducer and the store: draw, read a key (or let time pass),
+/// reduce, carry out effects. Effects that fail stay queued and are retried; nothing is dropped.
+public final class AppRuntime {
+    public private(set) var state: AppState
+    private let terminal: any Terminal
+    private let store: any ProgressStore
+    private let clock: () -> Double
+    private var pending: [Effect] = []
+    /// Milliseconds between ticks while something moves on screen (a timer, the breathing square).
+    public static let tickMilliseconds = 100
+
+    public init(state: AppState, terminal: any Terminal, store: any ProgressStore, clock: @escaping () -> Double) {
+        self.state = state
+        self.terminal = terminal
+        self.store = store
+        self.clock = clock
+        if let trainee = state.trainee { load(trainee) }
+    }
+
+    /// Runs until the trainee quits or the terminal closes. Returns the effects still unsaved (empty
+    /// when everything reached the store).
+    @discardableResult
+    public func run() -> [Effect] {
+        while !state.isFinished {
+            if terminal.width != state.width || terminal.height != state.height {
+                dispatch(.resize(width: terminal.width, height: terminal.height))
+            }
+            terminal.present(render(state))
+            if terminal.isClosed { break }
+            if let key = terminal.readKey(timeoutMilliseconds: needsTicks ? Self.tickMilliseconds : 1000) {
+                if case .resize(let width, let height) = key {
+                    dispatch(.resize(width: width, height: height))
+                } else {
+                    dispatch(.key(key, at: clock()))
+                }
+            } else {
+                dispatch(.tick(at: clock()))
+            }
+        }
+        flush()
+        return pending
+    }
+
+    private var needsTicks: Bool {
+        guard case .play(let play) = state.screen else { return false }
+        if case .breathing? = play.step { return true }
+        return play.timerDeadline != nil
+    }
+
+    /// Applies an action and carries out its effects.
+    public func dispatch(_ action: Action) {
+        pending += reduce(&state, action)
+        flush()
+    }
+
+    private func flush() {
+        while let effect = pending.first {
+            switch effect {
+            case .quit:
+                pending.removeFirst()
+                continue
+            case .signIn(let trainee):
+                pending.removeFirst()
+                do { try store.perform(effect, trainee: trainee) } catch { state.notice = "Could not remember you on this machine: \(error)" }
+                load(trainee)
+                continue
+            default: break
+            }
+            guard let trainee = state.trainee else { pending.removeFirst(); continue }
+            do {
+                try store.perform(effect, trainee: trainee)
+                pending.removeFirst()
+            } catch {
+                state.notice = "Not saved yet (\(error)); kept in memory, retrying."
+                return
+            }
+        }
+    }
+
+    private func load(_ trainee: Trainee) {
+        do {
+            pending += reduce(&state, .progressLoaded(try store.progress(for: trainee)))
+        } catch {
+            state.notice = "Could not read your progress: \(error)"
+        }
+    }
+}
+
+extension AppRuntime {
+    /// Opens a module straight away (`ridealong play COURSE/MODULE`), as if chosen in the list.
+    public func jump(to reference: ModuleReference, at now: Double) {
+        state.screen = .intro(reference)
+        dispatch(.key(.enter, at: now))
+    }
+}

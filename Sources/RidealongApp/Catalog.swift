@@ -1,0 +1,53 @@
+import ScenarioKit
+
+/// The courses the player offers, loaded once at start, with any problems found while loading.
+public struct Catalog: Sendable {
+    public var courses: [Course]
+    public var diagnostics: [Diagnostic]
+
+    public init(courses: [Course], diagnostics: [Diagnostic] = []) {
+        self.courses = courses
+        self.diagnostics = diagnostics
+    }
+
+    /// Loads every course folder under `root` (or `root` itself when it is a course).
+    public static func load(from root: String) -> Catalog {
+        let loader = ScriptLoader()
+        var folders: [String] = []
+        if FileSystem.exists(FileSystem.join(root, "course.ride")) {
+            folders = [root]
+        } else {
+            folders = FileSystem.list(root).map { FileSystem.join(root, $0) }.filter { FileSystem.exists(FileSystem.join($0, "course.ride")) }
+        }
+        var catalog = Catalog(courses: [])
+        for folder in folders {
+            let result = loader.loadCourse(at: folder)
+            catalog.diagnostics += result.diagnostics.filter { $0.severity == .error }
+            if let course = result.course { catalog.courses.append(course) }
+        }
+        catalog.courses.sort { order($0.id) < order($1.id) }
+        return catalog
+    }
+
+    /// Orientation first, then the rest alphabetically.
+    private static func order(_ id: String) -> String { id == "orientation" ? "" : id }
+
+    /// A module by "course/module" reference.
+    public func module(_ reference: ModuleReference) -> (Course, CourseModule)? {
+        guard let course = courses.first(where: { $0.id == reference.course }), let module = course.module(reference.module) else { return nil }
+        return (course, module)
+    }
+}
+
+/// Names one module of one course: "safer-together/noise-complaint".
+public struct ModuleReference: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var course: String
+    public var module: String
+
+    public init(course: String, module: String) {
+        self.course = course
+        self.module = module
+    }
+
+    public var description: String { "\(course)/\(module)" }
+}

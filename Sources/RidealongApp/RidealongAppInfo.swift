@@ -1,2 +1,0 @@
-/// Placeholder.
-public enum RidealongAppInfo { public static let name = "ridealong" }

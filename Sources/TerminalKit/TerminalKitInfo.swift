@@ -1,2 +1,0 @@
-/// Placeholder.
-public enum TerminalKitInfo { public static let name = "TerminalKit" }
