@@ -32,5 +32,9 @@ let package = Package(
         ),
         .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "RidealongAppTests", dependencies: ["RidealongApp", "TerminalKit", "ScenarioKit"],
+                    exclude: ["Fixtures", "__Snapshots__"]),
+        .testTarget(name: "RecordKitTests", dependencies: ["RecordKit", "RidealongApp", "ScenarioKit"]),
     ]
 )

@@ -78,8 +78,8 @@ public struct PlayState: Sendable {
     public var isPractice: Bool
     /// Everything shown so far, for scroll-back.
     public var transcript: [TranscriptLine]
-    /// Wellness steps of the current frame still to do, in order.
-    public var pendingSteps: [FrameLine]
+    /// Lines of the current frame not shown yet: they wait behind a wellness step in progress.
+    public var pendingLines: [FrameLine]
     public var step: WellnessStep?
     public var feedback: DecisionRecord?
     public var selected = 0

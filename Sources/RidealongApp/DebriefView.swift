@@ -64,7 +64,8 @@ enum DebriefView {
             lines += TextLayout.wrap(ending.debrief.joined(separator: " "), width: width).map { StyledLine(text: $0) }
         }
         lines.append(StyledLine(text: ""))
-        lines.append(StyledLine(text: "Your decisions beside the ideal path (↑/↓ select, p practise from the selected one)", role: .accent, bold: true))
+        lines += TextLayout.wrap("Your decisions beside the ideal path (↑/↓ select, p practise from the selected one)", width: width)
+            .map { StyledLine(text: $0, role: .accent, bold: true) }
         var selectedLine = 0
         for (index, record) in playthrough.decisions.enumerated() {
             let selected = index == debrief.selectedDecision

@@ -6,7 +6,7 @@ import TerminalKit
 enum PlayReducer {
     static func start(_ reference: ModuleReference, _ playthrough: Playthrough, isPractice: Bool, now: Double, settings: Settings,
                       secondsToDecide: [Double]) -> PlayState {
-        var play = PlayState(reference: reference, playthrough: playthrough, isPractice: isPractice, transcript: [], pendingSteps: [],
+        var play = PlayState(reference: reference, playthrough: playthrough, isPractice: isPractice, transcript: [], pendingLines: [],
                              step: nil, feedback: nil, decisionStartedAt: now, secondsToDecide: secondsToDecide, timerDeadline: nil, now: now)
         if isPractice { play.transcript.append(.note("Practice run: not graded, not part of your record.")) }
         showFrame(&play, now: now, settings: settings)
@@ -23,36 +23,37 @@ enum PlayReducer {
         }
     }
 
-    /// Adds the current frame's lines to the transcript and queues its wellness steps.
+    /// Starts showing the current frame: its text up to the first wellness step.
     static func showFrame(_ play: inout PlayState, now: Double, settings: Settings) {
-        for line in play.playthrough.frame.lines {
-            switch line {
-            case .narration(let text): play.transcript.append(.narration(text))
-            case .speech(_, let name, let text): play.transcript.append(.speech(name: name, text: text))
-            case .paragraphBreak: play.transcript.append(.paragraphBreak)
-            case .breathe, .reflect, .checkIn: play.pendingSteps.append(line)
-            }
-        }
-        if case .ended(let ending) = play.playthrough.frame.status {
-            play.transcript.append(.note("Outcome: \(ending.outcome.label) — \(ending.title)"))
-        }
+        play.pendingLines = play.playthrough.frame.lines
         play.selected = play.playthrough.frame.options.firstIndex(where: \.isEnabled) ?? 0
         play.scrollBack = 0
         nextStep(&play, now: now, settings: settings)
     }
 
-    /// Starts the next wellness step, or the decision when there are none left.
+    /// Shows the frame's next lines up to a wellness step and starts it; after the last one, the
+    /// decision (and its timer) begins.
     static func nextStep(_ play: inout PlayState, now: Double, settings: Settings) {
         play.step = nil
-        if !play.pendingSteps.isEmpty {
-            switch play.pendingSteps.removeFirst() {
-            case .breathe(let exercise): play.step = .breathing(exercise, startedAt: now)
-            case .reflect(let id, let prompt): play.step = .reflection(id: id, prompt: prompt, editor: TextEditor(), startedAt: now)
+        play.scrollBack = 0
+        while !play.pendingLines.isEmpty {
+            switch play.pendingLines.removeFirst() {
+            case .narration(let text): play.transcript.append(.narration(text))
+            case .speech(_, let name, let text): play.transcript.append(.speech(name: name, text: text))
+            case .paragraphBreak: play.transcript.append(.paragraphBreak)
+            case .breathe(let exercise):
+                play.step = .breathing(exercise, startedAt: now)
+                return
+            case .reflect(let id, let prompt):
+                play.step = .reflection(id: id, prompt: prompt, editor: TextEditor(), startedAt: now)
+                return
             case .checkIn(let id, let question, let options):
                 play.step = .checkIn(id: id, question: question, options: options, selected: 0, startedAt: now)
-            default: break
+                return
             }
-            return
+        }
+        if case .ended(let ending) = play.playthrough.frame.status {
+            play.transcript.append(.note("Outcome: \(ending.outcome.label) — \(ending.title)"))
         }
         play.decisionStartedAt = now
         let frame = play.playthrough.frame

@@ -170,7 +170,7 @@ enum BreathingView {
         let size = max(4, min(10, bottom - top - 2))
         let width = size * 2
         let x = (buffer.width - width) / 2, y = top + max(0, (bottom - top - size) / 2)
-        for row in 0..<size { buffer.fill(" ", x: x - 1, y: y + row, width: width + 2) }
+        for row in top..<bottom { buffer.fill(" ", x: 0, y: row, width: buffer.width) }
         buffer.put("┌" + String(repeating: "─", count: width - 2) + "┐", x: x, y: y, role: .border)
         buffer.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + size - 1, role: .border)
         for row in 1..<(size - 1) {
