@@ -7,7 +7,8 @@ struct Ridealong: ParsableCommand {
         commandName: "ridealong",
         abstract: "A terminal player for police training scenarios, with authoring and review tools.",
         version: "0.1.0",
-        subcommands: [PlayCommand.self, CheckCommand.self],
+        subcommands: [PlayCommand.self, CheckCommand.self, ExploreCommand.self, PlaytestCommand.self, GraphCommand.self, TestCommand.self,
+                      NewCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 }

@@ -66,10 +66,10 @@ extension Substring {
     }
 
     /// The parts between occurrences of an ASCII separator, empty parts included.
-    func components(separatedBy separator: StaticString) -> [Substring] {
+    func components(separatedBy separator: String) -> [Substring] {
         var result: [Substring] = []
         var rest = self[...]
-        while let range = rest.firstRange(of: separator.description) {
+        while let range = rest.firstRange(of: separator) {
             result.append(rest[..<range.lowerBound])
             rest = rest[range.upperBound...]
         }
