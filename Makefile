@@ -20,6 +20,7 @@ run: build
 
 check-courses: build
 	$(BIN) check --strict Courses
+	$(BIN) test Courses
 
 unit: deps
 	$(SWIFT) build --build-tests
