@@ -31,19 +31,27 @@ e2e: build
 
 test: unit check-courses e2e
 
+# Release binaries link the Swift runtime statically: start-up drops from about 20 ms to 6 ms.
+RELEASE = $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
+
 bench: deps
 	@scripts/install-system-packages.sh --bench
-	$(SWIFT) build -c release --product ridealong
-	$(SWIFT) build -c release --product ridealong-bench
-	.build/release/ridealong-bench
+	$(RELEASE) --product ridealong
+	$(RELEASE) --product ridealong-bench
+	.build-static/release/ridealong-bench Courses
+	@echo ""
+	@echo "player in a real terminal (tmux), release build"
+	@scripts/bench-player.sh .build-static/release/ridealong
 
 install: deps
-	$(SWIFT) build -c release --product ridealong
-	install -d "$(PREFIX)/bin" "$(PREFIX)/share/bash-completion/completions" "$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"
-	install -m 0755 .build/release/ridealong "$(PREFIX)/bin/ridealong"
-	.build/release/ridealong --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/ridealong"
-	.build/release/ridealong --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_ridealong"
-	.build/release/ridealong --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/ridealong.fish"
+	$(RELEASE) --product ridealong
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/ridealong" "$(PREFIX)/share/bash-completion/completions" \
+		"$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 0755 .build-static/release/ridealong "$(PREFIX)/bin/ridealong"
+	rm -rf "$(PREFIX)/share/ridealong/Courses" && cp -R Courses "$(PREFIX)/share/ridealong/Courses"
+	.build-static/release/ridealong --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/ridealong"
+	.build-static/release/ridealong --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_ridealong"
+	.build-static/release/ridealong --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/ridealong.fish"
 
 clean:
 	rm -rf .build

@@ -30,8 +30,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit"]),
-        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
+        .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit", "RidealongApp", "TerminalKit"]),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"], exclude: ["Transcripts"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "RidealongAppTests", dependencies: ["RidealongApp", "TerminalKit", "ScenarioKit"],
                     exclude: ["Fixtures", "__Snapshots__"]),

@@ -9,6 +9,8 @@ public final class AppRuntime {
     private let store: any ProgressStore
     private let clock: () -> Double
     private var pending: [Effect] = []
+    /// Called once, after the first full frame is on the terminal (`make bench` measures start-up with it).
+    public var onFirstFrame: (() -> Void)?
     /// Milliseconds between ticks while something moves on screen (a timer, the breathing square).
     public static let tickMilliseconds = 100
 
@@ -29,6 +31,10 @@ public final class AppRuntime {
                 dispatch(.resize(width: terminal.width, height: terminal.height))
             }
             terminal.present(render(state))
+            if let firstFrame = onFirstFrame {
+                onFirstFrame = nil
+                firstFrame()
+            }
             if terminal.isClosed { break }
             if let key = terminal.readKey(timeoutMilliseconds: needsTicks ? Self.tickMilliseconds : 1000) {
                 if case .resize(let width, let height) = key {

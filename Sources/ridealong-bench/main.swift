@@ -72,6 +72,13 @@ for scenes in [1_000, 10_000, 100_000] {
           + pad(String(format: "%.1f", rate), 9) + pad(String(format: "%.1f", Double(row.peakKB) / 1024), 9) + pad(growth, 9) + "  " + target)
     previous = row
 }
-print("")
 print("growth = (time ratio) / (size ratio) against the previous row; 1.00 is exactly linear.")
-print(failures.isEmpty ? "all parse + check targets met" : "MISSED: " + failures.joined(separator: "; "))
+print("")
+print("authoring tools and renderer")
+let courses = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Courses"
+for (label, figure, target, met) in AuthoringAndRenderBench.rows(courses: courses) {
+    print("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + pad(figure, 14) + "   " + target)
+    if !met { failures.append("\(label): \(figure)") }
+}
+print("")
+print(failures.isEmpty ? "all targets above met" : "MISSED: " + failures.joined(separator: "; "))

@@ -37,6 +37,9 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Colours: standard, high-contrast or monochrome (NO_COLOR also gives monochrome).")
     var theme: CursesTerminal.Theme = .standard
 
+    @Option(help: .hidden)
+    var firstFrameLog: String?
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let folder = courses ?? CourseLocation.find(environment: environment)
@@ -73,6 +76,13 @@ struct PlayCommand: ParsableCommand {
             if !catalog.diagnostics.isEmpty { state.notice = "Some modules have errors and cannot be played: run ridealong check." }
             let runtime = AppRuntime(state: state, terminal: terminal, store: store, clock: seconds)
             if let start, signedIn != nil { runtime.jump(to: start, at: seconds()) }
+            if let firstFrameLog {
+                runtime.onFirstFrame = {
+                    terminal.stop()
+                    StartupProbe.record(to: firstFrameLog, environment: environment)
+                    Foundation.exit(0)
+                }
+            }
             let unsaved = runtime.run()
             terminal.stop()
             if !unsaved.isEmpty {

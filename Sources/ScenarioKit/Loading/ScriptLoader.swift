@@ -2,7 +2,7 @@ import Dispatch
 
 /// Reads course folders and module files from disk, follows includes, and compiles them, collecting
 /// every diagnostic on the way. The only part of ScenarioKit that touches files.
-public struct ScriptLoader {
+public struct ScriptLoader: Sendable {
     public static let maximumIncludeDepth = 16
 
     public init() {}
@@ -188,14 +188,21 @@ public struct ScriptLoader {
                                           hint: "add `competency comm.listen \"Active listening\" fto \"Control of conflict\"`"))
         }
         var modules: [CourseModule] = []
-        for entry in syntax.modules {
-            let path = FileSystem.join(folder, entry.file.value)
-            guard FileSystem.exists(path) else {
+        let present = syntax.modules.filter { entry in
+            guard FileSystem.exists(FileSystem.join(folder, entry.file.value)) else {
                 diagnostics.append(Diagnostic(.badModuleReference, "module file '\(entry.file.value)' does not exist", at: entry.file.location,
                                               length: entry.file.value.count, hint: "create the file next to course.ride, or correct the name"))
-                continue
+                return false
             }
-            let result = loadModule(at: path, catalogue: catalogue, rules: rules)
+            return true
+        }
+        let results = ParallelResults<ModuleResult>(count: present.count)
+        let fixedCatalogue = catalogue
+        DispatchQueue.concurrentPerform(iterations: present.count) { index in
+            results.store(loadModule(at: FileSystem.join(folder, present[index].file.value), catalogue: fixedCatalogue, rules: rules), at: index)
+        }
+        for (entry, result) in zip(present, results.values) {
+            let path = FileSystem.join(folder, entry.file.value)
             diagnostics += result.diagnostics
             sources.merge(result.sources) { first, _ in first }
             let id = result.scenario?.id ?? String(entry.file.value.dropLast(5).split(separator: "/").last ?? "")
@@ -206,7 +213,7 @@ public struct ScriptLoader {
             }
             modules.append(CourseModule(id: id, file: path, prerequisites: entry.after.map(\.value), scenario: result.scenario))
         }
-        for (position, (entry, module)) in zip(syntax.modules, modules).enumerated() {
+        for (position, (entry, module)) in zip(present, modules).enumerated() {
             let earlier = modules[..<position].map(\.id)
             for prerequisite in entry.after where !earlier.contains(prerequisite.value) || prerequisite.value == module.id {
                 diagnostics.append(Diagnostic(.badModuleReference, "'\(prerequisite.value)' is not an earlier module of this course",
