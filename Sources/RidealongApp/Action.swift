@@ -13,9 +13,11 @@ public enum Action: Sendable, Equatable {
 /// Work the reducer asks the runtime to do.
 public enum Effect: Sendable, Equatable {
     case signIn(Trainee)
-    case saveProgress(ModuleReference, SavedProgressRecord)
-    case completeModule(ModuleReference, CompletedAttempt, SavedProgressRecord, [DecisionRecord])
-    case recordWellness(ModuleReference, stepID: String, kind: String, seconds: Double)
-    case keepReflection(ModuleReference, stepID: String, text: String)
+    /// Progress after a decision, with every decision of the attempt so far (the store appends the new ones).
+    case saveProgress(ModuleInfo, SavedProgressRecord, [DecisionRecord])
+    case completeModule(ModuleInfo, CompletedAttempt, SavedProgressRecord, [DecisionRecord])
+    case recordWellness(ModuleInfo, stepID: String, kind: String, seconds: Double)
+    /// A private reflection: kept for the trainee only, never in records, reviews or exports.
+    case keepReflection(ModuleInfo, stepID: String, text: String)
     case quit
 }

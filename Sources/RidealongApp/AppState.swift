@@ -90,6 +90,9 @@ public struct PlayState: Sendable {
     public var secondsToDecide: [Double]
     public var timerDeadline: Double?
     public var now: Double
+
+    /// The module as records name it.
+    public var info: ModuleInfo { ModuleInfo(reference, playthrough.scenario) }
 }
 
 /// A line of the scenario transcript.

@@ -114,7 +114,7 @@ public final class PlainPlayer {
         while true {
             say()
             for line in playthrough.frame.lines {
-                guard showLine(line, reference) else { return false }
+                guard showLine(line, ModuleInfo(reference, scenario)) else { return false }
             }
             switch playthrough.frame.status {
             case .ended(let ending):
@@ -154,17 +154,16 @@ public final class PlainPlayer {
             }
             seconds.append(max(0, clock() - started))
             let saved = SavedProgressRecord(progress: SavedProgress(of: playthrough), secondsToDecide: seconds, isPractice: isPractice)
+            let info = ModuleInfo(reference, scenario)
             if playthrough.isFinished, !isPractice {
-                let card = playthrough.scorecard
                 var attempts = 1
                 if case .completed(let previous)? = progress[reference] { attempts = previous.attempts + 1 }
-                let attempt = CompletedAttempt(overall: card.overall, passed: card.passed, lowestRating: card.entries.compactMap(\.rating).min(),
-                                               outcome: playthrough.ending?.outcome.rawValue ?? "", attempts: attempts)
+                let attempt = CompletedAttempt(playthrough, attempts: attempts)
                 progress[reference] = .completed(attempt)
-                perform(.completeModule(reference, attempt, saved, playthrough.decisions))
+                perform(.completeModule(info, attempt, saved, playthrough.decisions))
             } else {
                 progress[reference] = .inProgress(saved)
-                perform(.saveProgress(reference, saved))
+                perform(.saveProgress(info, saved, playthrough.decisions))
             }
             if scenario.feedbackMode == .immediate, let record = playthrough.decisions.last {
                 if !record.feedback.isEmpty { say("What happened: \(record.feedback)") }
@@ -174,7 +173,7 @@ public final class PlainPlayer {
     }
 
     /// Shows one frame line, running wellness steps as prompts. Returns false when input ended.
-    private func showLine(_ line: FrameLine, _ reference: ModuleReference) -> Bool {
+    private func showLine(_ line: FrameLine, _ reference: ModuleInfo) -> Bool {
         switch line {
         case .narration(let text): say(text)
         case .speech(_, let name, let text): say("\(name): \(text)")

@@ -63,7 +63,7 @@ enum PlayReducer {
     static func tick(_ play: inout PlayState, now: Double, settings: Settings, state: inout AppState) -> [Effect] {
         play.now = now
         if case .breathing(let exercise, let started)? = play.step, BreathingClock(exercise).isFinished(after: now - started) {
-            let effects: [Effect] = [.recordWellness(play.reference, stepID: "breathing", kind: "breathing", seconds: now - started)]
+            let effects: [Effect] = [.recordWellness(play.info, stepID: "breathing", kind: "breathing", seconds: now - started)]
             nextStep(&play, now: now, settings: settings)
             return effects
         }
@@ -82,7 +82,7 @@ enum PlayReducer {
         switch context {
         case .breathing:
             if command == .skip, case .breathing(_, let started)? = play.step {
-                let effects: [Effect] = [.recordWellness(play.reference, stepID: "breathing", kind: "breathing-skipped", seconds: now - started)]
+                let effects: [Effect] = [.recordWellness(play.info, stepID: "breathing", kind: "breathing-skipped", seconds: now - started)]
                 nextStep(&play, now: now, settings: state.settings)
                 return effects
             }
@@ -151,18 +151,14 @@ enum PlayReducer {
         let saved = SavedProgressRecord(progress: SavedProgress(of: play.playthrough), secondsToDecide: play.secondsToDecide,
                                         isPractice: play.isPractice)
         if play.playthrough.isFinished, !play.isPractice {
-            let card = play.playthrough.scorecard
             var attempts = 1
             if case .completed(let previous)? = state.progress[play.reference] { attempts = previous.attempts + 1 }
-            let attempt = CompletedAttempt(overall: card.overall, passed: card.passed, lowestRating: card.entries.compactMap(\.rating).min(),
-                                           outcome: play.playthrough.ending?.outcome.rawValue ?? "", attempts: attempts)
+            let attempt = CompletedAttempt(play.playthrough, attempts: attempts)
             state.progress[play.reference] = .completed(attempt)
-            effects.append(.completeModule(play.reference, attempt, saved, play.playthrough.decisions))
-        } else if play.playthrough.isFinished {
-            effects.append(.saveProgress(play.reference, saved))
+            effects.append(.completeModule(play.info, attempt, saved, play.playthrough.decisions))
         } else {
-            state.progress[play.reference] = play.isPractice ? state.progress[play.reference] : .inProgress(saved)
-            effects.append(.saveProgress(play.reference, saved))
+            if !play.isPractice { state.progress[play.reference] = .inProgress(saved) }
+            effects.append(.saveProgress(play.info, saved, play.playthrough.decisions))
         }
         if play.playthrough.scenario.feedbackMode == .immediate {
             play.feedback = record
@@ -198,7 +194,7 @@ enum PlayReducer {
             selected = n - 1
             fallthrough
         case .confirm?:
-            let effects: [Effect] = [.recordWellness(play.reference, stepID: id, kind: "check-in", seconds: now - started)]
+            let effects: [Effect] = [.recordWellness(play.info, stepID: id, kind: "check-in", seconds: now - started)]
             play.transcript.append(.note("Check-in done (kept private)."))
             nextStep(&play, now: now, settings: state.settings)
             return effects
@@ -211,8 +207,8 @@ enum PlayReducer {
     private static func reflectionKey(_ play: inout PlayState, _ key: Key, now: Double, state: inout AppState) -> [Effect] {
         guard case .reflection(let id, let prompt, var editor, let started)? = play.step else { return [] }
         if key == .tab || key == .escape {
-            var effects: [Effect] = [.recordWellness(play.reference, stepID: id, kind: "reflection", seconds: now - started)]
-            if !editor.text.trimmingSpaces().isEmpty { effects.append(.keepReflection(play.reference, stepID: id, text: editor.text)) }
+            var effects: [Effect] = [.recordWellness(play.info, stepID: id, kind: "reflection", seconds: now - started)]
+            if !editor.text.trimmingSpaces().isEmpty { effects.append(.keepReflection(play.info, stepID: id, text: editor.text)) }
             play.transcript.append(.note("Reflection saved privately; only you can read it."))
             nextStep(&play, now: now, settings: state.settings)
             return effects

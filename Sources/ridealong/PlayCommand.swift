@@ -48,11 +48,11 @@ struct PlayCommand: ParsableCommand {
         }
         let catalog = Catalog.load(from: folder)
         let directory = DataDirectory.resolve(explicit: dataDir, environment: environment)
-        let store: FileProgressStore
+        let store: RecordStore
         do {
-            store = try FileProgressStore(directory: directory)
+            store = try RecordStore(directory: directory)
         } catch {
-            throw ValidationError("cannot use the data folder '\(directory)': \(error.localizedDescription). Choose another with --data-dir.")
+            throw CommandFailure("\(error)")
         }
         var signedIn: Trainee?
         if let trainee {

@@ -8,7 +8,7 @@ struct Ridealong: ParsableCommand {
         abstract: "A terminal player for police training scenarios, with authoring and review tools.",
         version: "0.1.0",
         subcommands: [PlayCommand.self, CheckCommand.self, ExploreCommand.self, PlaytestCommand.self, GraphCommand.self, TestCommand.self,
-                      NewCommand.self],
+                      NewCommand.self, ReviewCommand.self, ExportCommand.self, RecordsCommand.self, FTOCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 }

@@ -41,8 +41,8 @@ struct ReducerTests {
         app.press(.character("1"))
         let play = try #require(app.play)
         #expect(play.feedback?.choiceID == "introduce")
-        guard case .saveProgress(let reference, let record)? = app.effects.last else { Issue.record("no save"); return }
-        #expect(reference == ModuleReference(course: "demo", module: "porch"))
+        guard case .saveProgress(let info, let record, _)? = app.effects.last else { Issue.record("no save"); return }
+        #expect(info.reference == ModuleReference(course: "demo", module: "porch"))
         #expect(record.progress.steps == [PathStep(choiceID: "introduce")])
         #expect(app.text.contains("What happened"))
         #expect(app.text.contains("Why it matters"))
@@ -124,9 +124,9 @@ struct ReducerTests {
         var first = Harness()
         first.open(row: 0)
         first.press(.character("1"))
-        guard case .saveProgress(let reference, let record)? = first.effects.last else { Issue.record("no save"); return }
+        guard case .saveProgress(let info, let record, _)? = first.effects.last else { Issue.record("no save"); return }
         var second = Harness()
-        _ = reduce(&second.state, .progressLoaded([reference: .inProgress(record)]))
+        _ = reduce(&second.state, .progressLoaded([info.reference: .inProgress(record)]))
         second.open(row: 0)
         let play = try #require(second.play)
         #expect(play.playthrough.steps == record.progress.steps)
@@ -147,7 +147,10 @@ struct ReducerTests {
         app.press(.enter)
         app.type("Call Sam.")
         app.press(.backspace, .tab)
-        #expect(app.effects.contains(.keepReflection(ModuleReference(course: "demo", module: "after"), stepID: "moment", text: "Long night. 長い夜\nCall Sam")))
+        #expect(app.effects.contains { effect in
+            if case .keepReflection(let info, "moment", "Long night. 長い夜\nCall Sam") = effect { return info.reference.module == "after" }
+            return false
+        })
         #expect(app.effects.contains { if case .recordWellness(_, "body", "check-in", _) = $0 { true } else { false } })
         #expect(try #require(app.play).step == nil)
         #expect(!app.text.contains("Long night"), "reflections are not echoed to the transcript")

@@ -80,7 +80,7 @@ stop_tmux
 out=$(printf 'T-77\nRobin Diaz\n1\n1\n1\n1\n1\n1\n1\n1\n1\nq\n' | "$BIN" play --courses "$COURSES" --data-dir "$WORK/plain" 2>&1); status=$?
 check "plain mode through a pipe plays a module" '[ $status -eq 0 ] && echo "$out" | grep -q "Your choice (1-" && echo "$out" | grep -q "What happened:"'
 check "plain mode reaches the debrief text" 'echo "$out" | grep -q "Competencies (FTO scale 1–7"'
-check "plain mode saves the same records" 'grep -q "\"completed\"" "$WORK/plain/trainees/T-77.jsonl"'
+check "plain mode saves the same records" 'python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); sys.exit(0 if c.execute(\"select count(*) from attempt where status=\x27completed\x27\").fetchone()[0] == 1 else 1)" "$WORK/plain/records.sqlite"'
 start "TERM=xterm-bogus" "$BIN" play --courses "$COURSES" --data-dir "$DATA" --trainee T-1042
 check "an unknown TERM falls back to plain mode" 'wait_for "plain mode"'
 stop_tmux

@@ -1,0 +1,234 @@
+import Foundation
+import GRDB
+import RidealongApp
+import ScenarioKit
+
+/// Training records in one SQLite file (WAL, owner-only permissions, versioned schema): trainees,
+/// attempts with their replayable progress, and an append-only, hash-chained log of xAPI statements.
+/// Every step is written in one transaction with the attempt's progress, so a killed process keeps
+/// every committed choice.
+public final class RecordStore: ProgressStore, @unchecked Sendable {
+    public let directory: String
+    public let path: String
+    let pool: DatabasePool
+    let factory: StatementFactory
+    private let now: @Sendable () -> Date
+
+    public init(directory: String, factory: StatementFactory = StatementFactory(), now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.directory = directory
+        self.factory = factory
+        self.now = now
+        path = directory + "/records.sqlite"
+        do { try DataDirectory.prepare(directory) } catch { throw RecordStoreError.cannotCreateFolder(directory, error.localizedDescription) }
+        try Self.checkHeader(path)
+        try Self.preflight(path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw RecordStoreError.cannotOpen(path, "\(error)")
+        }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+    }
+
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\u{0}".utf8) { throw RecordStoreError.notADatabase(path) }
+    }
+
+    /// Checks an existing file read-only — ours, a schema we know, not damaged — so a file that fails is
+    /// never written to.
+    private static func preflight(_ path: String) throws {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                guard tables > 0 else { return }
+                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if application != Schema.applicationID { throw RecordStoreError.notOurs(path) }
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ")
+                if check != "ok" { throw RecordStoreError.corrupted(path, check) }
+                let migrator = Schema.migrator
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+                if !unknown.isEmpty { throw RecordStoreError.newerSchema(path, unknown.sorted()) }
+            }
+        } catch let error as RecordStoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw RecordStoreError.notADatabase(path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw RecordStoreError.corrupted(path, error.message ?? "\(error)")
+        } catch {
+            throw RecordStoreError.cannotOpen(path, "\(error)")
+        }
+    }
+
+    // MARK: ProgressStore
+
+    public func lastTrainee() -> Trainee? {
+        try? pool.read { db in
+            guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last-trainee'") else { return nil }
+            return try JSONDecoder().decode(Trainee.self, from: Data(json.utf8))
+        }
+    }
+
+    public func progress(for trainee: Trainee) throws -> [ModuleReference: ModuleProgress] {
+        try pool.read { db in
+            var result: [ModuleReference: ModuleProgress] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT course, module, isPractice, status, progress, result FROM attempt WHERE traineeID = ? ORDER BY startedAt, rowid
+                """, arguments: [trainee.id])
+            let decoder = JSONDecoder()
+            for row in rows {
+                let reference = ModuleReference(course: row["course"], module: row["module"])
+                let status: String = row["status"]
+                if status == "completed", let json: String = row["result"] {
+                    result[reference] = .completed(try decoder.decode(CompletedAttempt.self, from: Data(json.utf8)))
+                } else if status == "in-progress" {
+                    let record = try decoder.decode(SavedProgressRecord.self, from: Data((row["progress"] as String).utf8))
+                    if record.isPractice, case .completed? = result[reference] { continue }
+                    result[reference] = .inProgress(record)
+                }
+            }
+            return result
+        }
+    }
+
+    public func perform(_ effect: Effect, trainee: Trainee) throws {
+        do {
+            switch effect {
+            case .signIn(let trainee):
+                try pool.write { db in
+                    try ensureTrainee(trainee, db)
+                    let json = String(decoding: try JSONEncoder().encode(trainee), as: UTF8.self)
+                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES('last-trainee', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                   arguments: [json])
+                }
+            case .saveProgress(let info, let record, let decisions):
+                try pool.write { db in
+                    let attempt = try openAttempt(info, record: record, trainee: trainee, db)
+                    try appendDecisions(decisions, record: record, attempt: attempt, info: info, trainee: trainee, db)
+                    try db.execute(sql: "UPDATE attempt SET progress = ? WHERE id = ?", arguments: [try Self.json(record), attempt.id])
+                }
+            case .completeModule(let info, let completed, let record, let decisions):
+                try pool.write { db in
+                    let attempt = try openAttempt(info, record: record, trainee: trainee, db)
+                    try appendDecisions(decisions, record: record, attempt: attempt, info: info, trainee: trainee, db)
+                    let seconds = record.secondsToDecide.reduce(0, +)
+                    for statement in factory.completion(completed, seconds: seconds, module: info, trainee: trainee, registration: attempt.id, at: now()) {
+                        try append(statement, chain: attempt.id, attempt: attempt.id, trainee: trainee.id, db)
+                    }
+                    try db.execute(sql: "UPDATE attempt SET progress = ?, status = 'completed', result = ?, completedAt = ? WHERE id = ?",
+                                   arguments: [try Self.json(record), try Self.json(completed), Self.timestamp(now()), attempt.id])
+                }
+            case .recordWellness(let info, let step, let kind, let seconds):
+                try pool.write { db in
+                    guard let attempt = try latestOpenAttempt(info.reference, trainee: trainee, db) else { return }
+                    try append(factory.wellness(step: step, kind: kind, seconds: seconds, module: info, trainee: trainee, registration: attempt.id,
+                                                at: now()), chain: attempt.id, attempt: attempt.id, trainee: trainee.id, db)
+                }
+            case .keepReflection(let info, let step, let text):
+                try DataDirectory.prepare(directory + "/private")
+                let entry = ["module": info.reference.description, "step": step, "text": text, "at": Self.timestamp(now())]
+                try AppendLog(path: "\(directory)/private/\(trainee.id)-reflections.jsonl").append(try JSONEncoder().encode(entry))
+            case .quit:
+                break
+            }
+        } catch let error as DatabaseError {
+            throw RecordStoreError.writeFailed(error.message ?? "\(error)")
+        }
+    }
+
+    // MARK: Writing
+
+    struct OpenAttempt {
+        var id: String
+        var steps: Int
+    }
+
+    private func ensureTrainee(_ trainee: Trainee, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO trainee(id, name) VALUES(?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+                       arguments: [trainee.id, trainee.name])
+    }
+
+    private func latestOpenAttempt(_ module: ModuleReference, trainee: Trainee, _ db: Database) throws -> OpenAttempt? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, progress FROM attempt WHERE traineeID = ? AND course = ? AND module = ? AND status = 'in-progress'
+            ORDER BY startedAt DESC, rowid DESC LIMIT 1
+            """, arguments: [trainee.id, module.course, module.module]) else { return nil }
+        let record = try JSONDecoder().decode(SavedProgressRecord.self, from: Data((row["progress"] as String).utf8))
+        return OpenAttempt(id: row["id"], steps: record.progress.steps.count)
+    }
+
+    /// The attempt these steps continue, or a new one (with its "initialized" statement).
+    private func openAttempt(_ info: ModuleInfo, record: SavedProgressRecord, trainee: Trainee, _ db: Database) throws -> OpenAttempt {
+        try ensureTrainee(trainee, db)
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT id, progress FROM attempt WHERE traineeID = ? AND course = ? AND module = ? AND status = 'in-progress' AND isPractice = ?
+            ORDER BY startedAt DESC, rowid DESC LIMIT 1
+            """, arguments: [trainee.id, info.reference.course, info.reference.module, record.isPractice]) {
+            let stored = try JSONDecoder().decode(SavedProgressRecord.self, from: Data((row["progress"] as String).utf8))
+            if stored.progress.seed == record.progress.seed, record.progress.steps.starts(with: stored.progress.steps) {
+                return OpenAttempt(id: row["id"], steps: stored.progress.steps.count)
+            }
+            try db.execute(sql: "UPDATE attempt SET status = 'abandoned' WHERE id = ?", arguments: [row["id"] as String])
+        }
+        let id = UUID().uuidString.lowercased()
+        let empty = SavedProgressRecord(progress: SavedProgress(moduleID: record.progress.moduleID, revision: record.progress.revision,
+                                                                contentHash: record.progress.contentHash, seed: record.progress.seed, steps: []),
+                                        secondsToDecide: [], isPractice: record.isPractice)
+        try db.execute(sql: """
+            INSERT INTO attempt(id, traineeID, course, module, title, revision, contentHash, isPractice, startedAt, status, progress)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'in-progress', ?)
+            """, arguments: [id, trainee.id, info.reference.course, info.reference.module, info.title, info.revision, info.contentHash,
+                             record.isPractice, Self.timestamp(now()), try Self.json(empty)])
+        try append(factory.started(info, trainee: trainee, registration: id, practice: record.isPractice, at: now()),
+                   chain: id, attempt: id, trainee: trainee.id, db)
+        return OpenAttempt(id: id, steps: 0)
+    }
+
+    private func appendDecisions(_ decisions: [DecisionRecord], record: SavedProgressRecord, attempt: OpenAttempt, info: ModuleInfo,
+                                 trainee: Trainee, _ db: Database) throws {
+        guard decisions.count > attempt.steps else { return }
+        for index in attempt.steps..<decisions.count {
+            let seconds = index < record.secondsToDecide.count ? record.secondsToDecide[index] : 0
+            try append(factory.decision(decisions[index], seconds: seconds, module: info, trainee: trainee, registration: attempt.id, at: now()),
+                       chain: attempt.id, attempt: attempt.id, trainee: trainee.id, db)
+        }
+    }
+
+    /// Appends a statement to a chain: its position, the previous hash and its own.
+    func append(_ statement: XAPIStatement, chain: String, attempt: String?, trainee: String, _ db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT position, hash FROM event WHERE chain = ? ORDER BY position DESC LIMIT 1", arguments: [chain])
+        let position = (last?["position"] as Int? ?? 0) + 1
+        let previous = last?["hash"] as String? ?? ""
+        let json = try statement.canonicalJSON()
+        try db.execute(sql: """
+            INSERT INTO event(chain, position, traineeID, attemptID, verb, statementID, statement, previousHash, hash)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [chain, position, trainee, attempt, statement.verb.display["en-US"] ?? "", statement.id,
+                             String(decoding: json, as: UTF8.self), previous, HashChain.hash(previous: previous, statement: json)])
+    }
+
+    static func json<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter.withFractions.string(from: date) }
+}
