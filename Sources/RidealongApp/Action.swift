@@ -2,12 +2,16 @@ import ScenarioKit
 import TerminalKit
 
 /// What can happen to the app: a key at a moment, time passing, or the terminal changing size.
-public enum Action: Sendable, Equatable {
+public enum Action: Sendable {
     case key(Key, at: Double)
     case tick(at: Double)
     case resize(width: Int, height: Int)
     /// The runtime loaded a trainee's progress after sign-in.
     case progressLoaded([ModuleReference: ModuleProgress])
+    /// `play --watch`: the script was saved and compiled; replay the choices so far in it.
+    case scriptReloaded(ModuleReference, Scenario)
+    /// `play --watch`: the saved script has errors (shown inside the player until fixed).
+    case scriptFailed([String])
 }
 
 /// Work the reducer asks the runtime to do.

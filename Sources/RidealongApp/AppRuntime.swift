@@ -11,6 +11,8 @@ public final class AppRuntime {
     private var pending: [Effect] = []
     /// Called once, after the first full frame is on the terminal (`make bench` measures start-up with it).
     public var onFirstFrame: (() -> Void)?
+    /// Polled between keys (`play --watch`): an action when the script changed.
+    public var watcher: (() -> Action?)?
     /// Milliseconds between ticks while something moves on screen (a timer, the breathing square).
     public static let tickMilliseconds = 100
 
@@ -36,7 +38,9 @@ public final class AppRuntime {
                 firstFrame()
             }
             if terminal.isClosed { break }
-            if let key = terminal.readKey(timeoutMilliseconds: needsTicks ? Self.tickMilliseconds : 1000) {
+            if let change = watcher?() { dispatch(change) }
+            let timeout = needsTicks ? Self.tickMilliseconds : (watcher != nil ? 300 : 1000)
+            if let key = terminal.readKey(timeoutMilliseconds: timeout) {
                 if case .resize(let width, let height) = key {
                     dispatch(.resize(width: width, height: height))
                 } else {

@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     /// A one-line notice shown in the status bar until the next key.
     public var notice: String?
+    /// `play --watch`: errors in the script being written, shown until a save fixes them.
+    public var scriptErrors: [String] = []
     public var isFinished = false
 
     public init(catalog: Catalog, width: Int, height: Int, trainee: Trainee? = nil, rememberedTrainee: Trainee? = nil,

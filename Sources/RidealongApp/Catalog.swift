@@ -32,6 +32,13 @@ public struct Catalog: Sendable {
     /// Orientation first, then the rest alphabetically.
     private static func order(_ id: String) -> String { id == "orientation" ? "" : id }
 
+    /// Puts a newly compiled scenario in place of a module's (play-as-you-write).
+    public mutating func replace(_ reference: ModuleReference, with scenario: Scenario) {
+        guard let course = courses.firstIndex(where: { $0.id == reference.course }),
+              let module = courses[course].modules.firstIndex(where: { $0.id == reference.module }) else { return }
+        courses[course].modules[module].scenario = scenario
+    }
+
     /// A module by "course/module" reference.
     public func module(_ reference: ModuleReference) -> (Course, CourseModule)? {
         guard let course = courses.first(where: { $0.id == reference.course }), let module = course.module(reference.module) else { return nil }

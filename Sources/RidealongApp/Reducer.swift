@@ -11,6 +11,18 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .progressLoaded(let progress):
         state.progress = progress
         return []
+    case .scriptFailed(let errors):
+        state.scriptErrors = errors
+        return []
+    case .scriptReloaded(let reference, let scenario):
+        state.scriptErrors = []
+        state.catalog.replace(reference, with: scenario)
+        guard case .play(let play) = state.screen, play.reference == reference else { return [] }
+        let (playthrough, divergence) = Playthrough.resume(SavedProgress(of: play.playthrough), in: scenario)
+        state.screen = .play(PlayReducer.start(reference, playthrough, isPractice: play.isPractice, now: play.now, settings: state.settings,
+                                               secondsToDecide: Array(play.secondsToDecide.prefix(playthrough.steps.count))))
+        state.notice = divergence.map { "Reloaded; \($0)." } ?? "Reloaded; replayed \(playthrough.steps.count) choice\(playthrough.steps.count == 1 ? "" : "s")."
+        return []
     case .tick(let now):
         guard case .play(var play) = state.screen else { return [] }
         let effects = PlayReducer.tick(&play, now: now, settings: state.settings, state: &state)

@@ -32,6 +32,7 @@ public func render(_ state: AppState) -> ScreenBuffer {
         context = .debrief
     }
     drawFooter(&buffer, notice: state.notice, hints: Keymap.hints(for: context))
+    if !state.scriptErrors.isEmpty { drawScriptErrors(state.scriptErrors, &buffer) }
     switch state.overlay {
     case .help?: HelpView.draw(context, &buffer)
     case .confirmQuit?: drawConfirmQuit(&buffer, inModule: { if case .play = state.screen { return true } else { return false } }())
@@ -90,6 +91,18 @@ func drawBox(_ buffer: inout ScreenBuffer, width: Int, height: Int, title: Strin
     }
     buffer.put(" \(title) ", x: x + 2, y: y, role: .title, bold: true)
     return (x + 2, y + 1, w - 4, h - 2)
+}
+
+/// Play-as-you-write: the script's errors over the top of the screen until a save fixes them.
+private func drawScriptErrors(_ errors: [String], _ buffer: inout ScreenBuffer) {
+    let shown = errors.prefix(max(1, buffer.height / 3))
+    buffer.fill(" ", x: 0, y: 1, width: buffer.width, role: .bad)
+    buffer.put(" ! The script has \(errors.count) error\(errors.count == 1 ? "" : "s"); fix and save — play goes on from here", x: 0, y: 1,
+               role: .bad, bold: true)
+    for (offset, error) in shown.enumerated() {
+        buffer.fill(" ", x: 0, y: 2 + offset, width: buffer.width, role: .bad)
+        buffer.put(" " + TextLayout.clip(error, width: buffer.width - 2), x: 0, y: 2 + offset, role: .bad)
+    }
 }
 
 private func drawConfirmQuit(_ buffer: inout ScreenBuffer, inModule: Bool) {

@@ -37,11 +37,16 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Colours: standard, high-contrast or monochrome (NO_COLOR also gives monochrome).")
     var theme: CursesTerminal.Theme = .standard
 
+    @Option(help: "Play-as-you-write: play this module file, reload it on every save and replay your choices.",
+            completion: .file(extensions: ["ride"]))
+    var watch: String?
+
     @Option(help: .hidden)
     var firstFrameLog: String?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        if let watch { return try ScriptWatch(path: watch, theme: theme, settings: Settings(timersEnabled: !noTimers)).run(environment: environment) }
         let folder = courses ?? CourseLocation.find(environment: environment)
         guard FileSystem.isDirectory(folder) else {
             throw ValidationError("no courses at '\(folder)'; name the folder with --courses")

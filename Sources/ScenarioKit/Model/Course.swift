@@ -8,6 +8,17 @@ public struct Course: Sendable {
     public var competencies: [Competency]
     public var modules: [CourseModule]
 
+    public init(id: String, title: String, description: String, folder: String, rules: RatingRules, competencies: [Competency],
+                modules: [CourseModule]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.folder = folder
+        self.rules = rules
+        self.competencies = competencies
+        self.modules = modules
+    }
+
     /// The module with this id, if the course has it.
     public func module(_ id: String) -> CourseModule? { modules.first { $0.id == id } }
 }
@@ -18,4 +29,11 @@ public struct CourseModule: Sendable {
     public var file: String
     public var prerequisites: [String]
     public var scenario: Scenario?
+
+    public init(id: String, file: String, prerequisites: [String], scenario: Scenario?) {
+        self.id = id
+        self.file = file
+        self.prerequisites = prerequisites
+        self.scenario = scenario
+    }
 }

@@ -8,12 +8,11 @@ trials=${KILL_TRIALS:-100}
 lost=0
 for i in $(seq "$trials"); do
   out="$WORK/kill-$i.out"
-  ( printf 'K-%s\nKill Test\n1\n' "$i"; while true; do printf '1\n'; sleep 0.02; done ) 2>/dev/null \
-    | "$BIN" play --plain --courses "$COURSES" --data-dir "$RECORDS" > "$out" 2>&1 &
+  TRIAL=$i BIN="$BIN" COURSES="$COURSES" RECORDS="$RECORDS" sh -c '( printf "K-%s\nKill Test\n1\n" "$TRIAL"; while true; do printf "1\n"; sleep 0.02; done ) 2>/dev/null | "$BIN" play --plain --courses "$COURSES" --data-dir "$RECORDS"' > "$out" 2>&1 &
   pid=$!
   sleep "0.$(( (RANDOM % 35) + 5 ))"
   pkill -9 -f -- "--data-dir $RECORDS" 2>/dev/null
-  wait "$pid" 2>/dev/null
+  { wait "$pid"; } 2>/dev/null
   acknowledged=$(grep -c "^What happened:" "$out")
   stored=$(count_answers "K-$i")
   [ "$stored" -ge "$acknowledged" ] || { lost=$((lost + 1)); echo "  trial $i: $acknowledged acknowledged, $stored stored"; }
