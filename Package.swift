@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit", "RidealongApp", "TerminalKit"]),
-        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"], exclude: ["Transcripts"]),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"], exclude: ["Transcripts", "Malformed"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "RidealongAppTests", dependencies: ["RidealongApp", "TerminalKit", "ScenarioKit"],
                     exclude: ["Fixtures", "__Snapshots__"]),

@@ -65,6 +65,13 @@ public struct Credentials: Sendable {
 
     static func delay(afterFailures failures: Int) -> Int { min(60, 1 << min(failures, 6)) }
 
+    /// Seconds before the next try may be checked (for screens that must not block while waiting).
+    public func remainingDelay(now: Date = Date()) -> Int {
+        guard let row = try? store.pool.read({ try Row.fetchOne($0, sql: "SELECT failures, lastFailure FROM credential WHERE role = 'fto'") }),
+              let failures = row["failures"] as Int?, failures > 0, let last = row["lastFailure"] as Double? else { return 0 }
+        return max(0, Int((last + Double(Self.delay(afterFailures: failures)) - now.timeIntervalSince1970).rounded(.up)))
+    }
+
     /// Reads a password from a file that only its owner can read (the first line).
     public static func readPasswordFile(_ path: String) throws -> String {
         var info = stat()

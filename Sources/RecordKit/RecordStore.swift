@@ -145,7 +145,7 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
                 try DataDirectory.prepare(directory + "/private")
                 let entry = ["module": info.reference.description, "step": step, "text": text, "at": Self.timestamp(now())]
                 try AppendLog(path: "\(directory)/private/\(trainee.id)-reflections.jsonl").append(try JSONEncoder().encode(entry))
-            case .quit:
+            case .quit, .openReview, .openTraineeReview:
                 break
             }
         } catch let error as DatabaseError {

@@ -12,6 +12,10 @@ public enum Action: Sendable {
     case scriptReloaded(ModuleReference, Scenario)
     /// `play --watch`: the saved script has errors (shown inside the player until fixed).
     case scriptFailed([String])
+    /// The FTO review area: a page of text (the roster or a trainee) and the trainees it lists.
+    case reviewPage(title: String, lines: [String], trainees: [String])
+    /// The FTO review area refused the password (the message says why and how long to wait).
+    case reviewRefused(String)
 }
 
 /// Work the reducer asks the runtime to do.
@@ -23,5 +27,9 @@ public enum Effect: Sendable, Equatable {
     case recordWellness(ModuleInfo, stepID: String, kind: String, seconds: Double)
     /// A private reflection: kept for the trainee only, never in records, reviews or exports.
     case keepReflection(ModuleInfo, stepID: String, text: String)
+    /// Open the FTO review with this password (the runtime checks it against the records).
+    case openReview(password: String)
+    /// Show one trainee's review page.
+    case openTraineeReview(String)
     case quit
 }

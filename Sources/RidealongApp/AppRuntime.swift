@@ -7,6 +7,8 @@ public final class AppRuntime {
     public private(set) var state: AppState
     private let terminal: any Terminal
     private let store: any ProgressStore
+    /// Where the FTO review area reads from (nil: the area says it is not available here).
+    public var reviewSource: (any ReviewSource)?
     private let clock: () -> Double
     private var pending: [Effect] = []
     /// Called once, after the first full frame is on the terminal (`make bench` measures start-up with it).
@@ -71,6 +73,20 @@ public final class AppRuntime {
             switch effect {
             case .quit:
                 pending.removeFirst()
+                continue
+            case .openReview(let password):
+                pending.removeFirst()
+                guard let source = reviewSource else { dispatch(.reviewRefused("The FTO review is not available here.")); continue }
+                if let refusal = source.unlock(password: password) {
+                    dispatch(.reviewRefused(refusal))
+                } else {
+                    let page = source.roster()
+                    dispatch(.reviewPage(title: "Roster", lines: page.lines, trainees: page.trainees))
+                }
+                continue
+            case .openTraineeReview(let id):
+                pending.removeFirst()
+                if let source = reviewSource { dispatch(.reviewPage(title: id, lines: source.trainee(id), trainees: [])) }
                 continue
             case .signIn(let trainee):
                 pending.removeFirst()

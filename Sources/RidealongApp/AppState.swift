@@ -46,6 +46,28 @@ public enum Screen: Sendable {
     case intro(ModuleReference)
     case play(PlayState)
     case debrief(DebriefState)
+    case review(ReviewState)
+}
+
+/// The FTO review area inside the player: a password, then the roster and each trainee's page.
+public struct ReviewState: Sendable, Equatable {
+    public var password = ""
+    public var isUnlocked = false
+    public var error: String?
+    public var roster: [String] = []
+    public var trainees: [String] = []
+    /// A trainee's page while one is open (Esc goes back to the roster).
+    public var traineePage: (id: String, lines: [String])?
+    public var selected = 0
+    public var scroll = 0
+
+    public static func == (a: ReviewState, b: ReviewState) -> Bool {
+        a.password == b.password && a.isUnlocked == b.isUnlocked && a.error == b.error && a.roster == b.roster && a.trainees == b.trainees
+            && a.traineePage?.id == b.traineePage?.id && a.traineePage?.lines == b.traineePage?.lines && a.selected == b.selected
+            && a.scroll == b.scroll
+    }
+
+    public init() {}
 }
 
 /// Something drawn over the screen that takes the keys until dismissed.

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// Where the keys are being read: each context has its own bindings.
 public enum KeyContext: Sendable, CaseIterable {
-    case signIn, courses, intro, choosing, feedback, breathing, reflection, checkIn, debrief
+    case signIn, courses, intro, choosing, feedback, breathing, reflection, checkIn, debrief, reviewPassword, review
 }
 
 /// What a key means to the app.
@@ -10,7 +10,7 @@ public enum Command: Sendable, Equatable {
     case number(Int)
     case up, down, pageUp, pageDown
     case confirm, back, help, quit
-    case skip, finish, practice
+    case skip, finish, practice, review
 }
 
 /// One binding: the keys, what they do, and where.
@@ -27,7 +27,7 @@ public struct KeyBinding: Sendable {
 /// The one table of keys. It drives the reducer's interpretation of keys, the footer hints and the
 /// `?` help screen, so the three never disagree.
 public enum Keymap {
-    private static let everywhereButTyping: [KeyContext] = [.courses, .intro, .choosing, .feedback, .breathing, .checkIn, .debrief]
+    private static let everywhereButTyping: [KeyContext] = [.courses, .intro, .choosing, .feedback, .breathing, .checkIn, .debrief, .review]
 
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: (1...9).map { .character(Character(String($0))) }, label: "1-9", description: "choose by number",
@@ -48,8 +48,16 @@ public enum Keymap {
                    contexts: [.reflection, .signIn], inFooter: true),
         KeyBinding(keys: [.character("p")], label: "p", description: "practise again from the selected decision (not graded)",
                    command: .practice, contexts: [.debrief], inFooter: true),
+        KeyBinding(keys: [.character("f")], label: "f", description: "FTO review (password)", command: .review,
+                   contexts: [.courses], inFooter: true),
+        KeyBinding(keys: [.up, .character("k")], label: "↑/k", description: "select a trainee", command: .up, contexts: [.review], inFooter: false),
+        KeyBinding(keys: [.down, .character("j")], label: "↓/j", description: "select a trainee", command: .down, contexts: [.review], inFooter: false),
+        KeyBinding(keys: [.enter], label: "Enter", description: "open the selected trainee / unlock", command: .confirm,
+                   contexts: [.review, .reviewPassword], inFooter: true),
+        KeyBinding(keys: [.pageUp], label: "PgUp", description: "scroll up", command: .pageUp, contexts: [.review], inFooter: true),
+        KeyBinding(keys: [.pageDown], label: "PgDn", description: "scroll down", command: .pageDown, contexts: [.review], inFooter: true),
         KeyBinding(keys: [.escape], label: "Esc", description: "go back", command: .back,
-                   contexts: [.intro, .debrief, .courses, .reflection], inFooter: true),
+                   contexts: [.intro, .debrief, .courses, .reflection, .review, .reviewPassword], inFooter: true),
         KeyBinding(keys: [.character("?")], label: "?", description: "help", command: .help, contexts: everywhereButTyping, inFooter: true),
         KeyBinding(keys: [.character("q")], label: "q", description: "save and quit", command: .quit, contexts: everywhereButTyping, inFooter: true),
     ]
@@ -77,6 +85,8 @@ public enum Keymap {
         case "skip the exercise": "skip"
         case "finish writing (or switch field)": "next"
         case "practise again from the selected decision (not graded)": "practise"
+        case "FTO review (password)": "FTO review"
+        case "open the selected trainee / unlock": "open"
         case "go back": "back"
         case "save and quit": "quit"
         default: description

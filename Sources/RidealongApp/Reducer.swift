@@ -11,6 +11,26 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .progressLoaded(let progress):
         state.progress = progress
         return []
+    case .reviewPage(let title, let lines, let trainees):
+        guard case .review(var review) = state.screen else { return [] }
+        review.isUnlocked = true
+        review.error = nil
+        review.password = ""
+        if title == "Roster" {
+            review.roster = lines
+            review.trainees = trainees
+        } else {
+            review.traineePage = (title, lines)
+        }
+        review.scroll = 0
+        state.screen = .review(review)
+        return []
+    case .reviewRefused(let message):
+        guard case .review(var review) = state.screen else { return [] }
+        review.error = message
+        review.password = ""
+        state.screen = .review(review)
+        return []
     case .scriptFailed(let errors):
         state.scriptErrors = errors
         return []
@@ -53,6 +73,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .debrief(var debrief):
             let effects = DebriefReducer.key(&debrief, key, now: now, state: &state)
             if case .debrief = state.screen { state.screen = .debrief(debrief) }
+            return effects
+        case .review(var review):
+            let effects = ReviewReducer.key(&review, key, state: &state)
+            if case .review = state.screen { state.screen = .review(review) }
             return effects
         }
     }
@@ -137,6 +161,8 @@ private func reduceCourses(_ list: inout CourseListState, _ key: Key, now: Doubl
     case .confirm?:
         guard rows.indices.contains(list.selected) else { return [] }
         state.screen = .intro(rows[list.selected])
+    case .review?:
+        state.screen = .review(ReviewState())
     default: break
     }
     return []

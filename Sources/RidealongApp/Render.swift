@@ -30,6 +30,10 @@ public func render(_ state: AppState) -> ScreenBuffer {
         drawChrome(&buffer, title: "After-action review · " + title(of: debrief.reference, state), trainee: state.trainee)
         DebriefView.draw(debrief, &buffer)
         context = .debrief
+    case .review(let review):
+        drawChrome(&buffer, title: "FTO review" + (review.traineePage.map { " · \($0.id)" } ?? ""), trainee: nil)
+        ReviewView.draw(review, &buffer)
+        context = ReviewReducer.context(review)
     }
     drawFooter(&buffer, notice: state.notice, hints: Keymap.hints(for: context))
     if !state.scriptErrors.isEmpty { drawScriptErrors(state.scriptErrors, &buffer) }

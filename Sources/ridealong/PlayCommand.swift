@@ -62,7 +62,8 @@ struct PlayCommand: ParsableCommand {
         var signedIn: Trainee?
         if let trainee {
             let remembered = store.lastTrainee()
-            signedIn = Trainee(id: trainee, name: name ?? (remembered?.id == trainee ? remembered!.name : trainee))
+            let known = try? TrainingRecords(store).trainees().first { $0.0.id == trainee }?.0
+            signedIn = Trainee(id: trainee, name: name ?? known?.name ?? (remembered?.id == trainee ? remembered!.name : trainee))
             try? store.perform(.signIn(signedIn!), trainee: signedIn!)
         }
         let start = try module.map { try reference(for: $0, in: catalog) }
@@ -80,6 +81,7 @@ struct PlayCommand: ParsableCommand {
             if !terminal.isUTF8 { state.notice = "Your locale is not UTF-8: some characters may not show. Set LANG=C.UTF-8." }
             if !catalog.diagnostics.isEmpty { state.notice = "Some modules have errors and cannot be played: run ridealong check." }
             let runtime = AppRuntime(state: state, terminal: terminal, store: store, clock: seconds)
+            runtime.reviewSource = RecordReviewSource(store)
             if let start, signedIn != nil { runtime.jump(to: start, at: seconds()) }
             if let firstFrameLog {
                 runtime.onFirstFrame = {
