@@ -180,3 +180,41 @@ struct TextEditorTests {
         #expect(editor.characterCount == TextEditor.maximumCharacters)
     }
 }
+
+@Suite("FTO review area and play-as-you-write")
+struct ReviewAreaTests {
+    @Test func passwordThenRosterThenTrainee() {
+        var app = Harness()
+        app.press(.character("f"))
+        guard case .review = app.state.screen else { Issue.record("no review area"); return }
+        app.type("s3cret pass")
+        #expect(!app.text.contains("s3cret"), "the password is never shown")
+        app.press(.enter)
+        #expect(app.effects.last == .openReview(password: "s3cret pass"))
+        _ = reduce(&app.state, .reviewRefused("wrong FTO password; the next try waits 2 s"))
+        #expect(app.text.contains("wrong FTO password"))
+        _ = reduce(&app.state, .reviewPage(title: "Roster", lines: ["Roster — 2 trainees"], trainees: ["T-1", "T-2"]))
+        app.press(.down, .enter)
+        #expect(app.effects.last == .openTraineeReview("T-2"))
+        _ = reduce(&app.state, .reviewPage(title: "T-2", lines: ["Daily observation report — T-2"], trainees: []))
+        #expect(app.text.contains("Daily observation report"))
+        app.press(.escape)
+        #expect(app.text.contains("Roster — 2 trainees"))
+        app.press(.escape)
+        guard case .courses = app.state.screen else { Issue.record("Esc did not go back to the courses"); return }
+    }
+
+    @Test func aReloadedScriptReplaysTheChoicesSoFar() throws {
+        var app = Harness()
+        app.open(row: 0)
+        app.press(.character("1"), .enter)
+        let reference = ModuleReference(course: "demo", module: "porch")
+        let scenario = try #require(app.state.catalog.module(reference)?.1.scenario)
+        _ = reduce(&app.state, .scriptFailed(["porch.ride:3:1: error[E102]: unknown header line 'colour:'"]))
+        #expect(app.text.contains("The script has 1 error"))
+        _ = reduce(&app.state, .scriptReloaded(reference, scenario))
+        #expect(app.state.scriptErrors.isEmpty)
+        #expect(try #require(app.play).playthrough.steps.map(\.choiceID) == ["introduce"])
+        #expect(app.state.notice == "Reloaded; replayed 1 choice.")
+    }
+}

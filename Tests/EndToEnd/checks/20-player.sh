@@ -84,3 +84,18 @@ check "plain mode saves the same records" 'python3 -c "import sqlite3,sys; c=sql
 start "TERM=xterm-bogus" "$BIN" play --courses "$COURSES" --data-dir "$DATA" --trainee T-1042
 check "an unknown TERM falls back to plain mode" 'wait_for "plain mode"'
 stop_tmux
+
+# Play-as-you-write: edit the script while playing it.
+mkdir -p "$WORK/watch"
+cp "$COURSES/orientation/course.ride" "$COURSES/orientation/controls.ride" "$WORK/watch/"
+start "$BIN" play --watch "$WORK/watch/controls.ride"
+check "--watch opens the module at once" 'wait_for "1\. \"Let'"'"'s go.\""'
+keys 1 Enter
+sed -i 's/It is a warm Saturday afternoon/It is a cold Sunday morning/' "$WORK/watch/controls.ride"
+check "a save reloads the script and replays the choices" 'wait_for "Reloaded; replayed 1 choice" && wait_for "cold Sunday morning"'
+sed -i 's/^\* introduce_self:/* introduce_self/' "$WORK/watch/controls.ride"
+check "errors in the script show inside the player" 'wait_for "The script has 1 error" && wait_for "error\[E106\]"'
+sed -i 's/^\* introduce_self /* introduce_self: /' "$WORK/watch/controls.ride"
+check "fixing the error clears it" 'for _ in $(seq 40); do cap | grep -q "The script has" || break; sleep 0.05; done; ! cap | grep -q "The script has"'
+keys q y
+stop_tmux

@@ -61,3 +61,16 @@ c.commit()
 PY
 out=$("$BIN" records verify --data-dir "$RECORDS" 2>&1); status=$?
 check "records verify names an edited event" '[ $status -eq 1 ] && echo "$out" | grep -q "event 1: edited"'
+
+# The FTO review area inside the player.
+SOCKET="ridealong-review-$$"
+T="tmux -L $SOCKET"
+$T -u new-session -d -s e2e -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color $BIN play --courses $COURSES --data-dir $RECORDS --trainee W-1; sleep 5"
+wait_for "Courses" > /dev/null
+keys f
+keys "a long FTO passphrase" Enter
+check "the player's FTO area opens the roster after the password" 'wait_for "Roster —"'
+keys Enter
+check "a trainee page shows the DOR grid" 'wait_for "Daily observation report"'
+check "the password never appears on screen" '! $T capture-pane -p -S -100 -t e2e | grep -q "a long FTO passphrase"'
+$T kill-server 2>/dev/null
