@@ -5,12 +5,12 @@ DATA_DIR ?= $(CURDIR)/.ridealong-data
 PREFIX ?= /usr/local
 BIN = .build/debug/ridealong
 
-.PHONY: all deps build run test check-courses unit e2e bench install clean
+.PHONY: all deps build run test check-courses unit e2e reliability fuzz bench install clean
 
 all: build
 
 deps:
-	@scripts/install-system-packages.sh
+	@.ci/install-system-packages.sh
 
 build: deps
 	$(SWIFT) build
@@ -29,19 +29,32 @@ unit: deps
 e2e: build
 	Tests/EndToEnd/run.sh $(BIN)
 
-test: unit check-courses e2e
+test: unit check-courses e2e reliability
+
+# Short versions of the reliability suite (docs/reliability.md has the long ones and their figures).
+reliability: build
+	$(SWIFT) build --product ridealong-fuzz
+	.build/debug/ridealong-fuzz script Tests/Fuzz/regressions/script Tests/ScenarioKitTests/Malformed Courses/orientation Courses/power Courses/safer-together
+	.build/debug/ridealong-fuzz plain Tests/Fuzz/regressions/plain
+	.build/debug/ridealong-fuzz plan Tests/Fuzz/regressions/plan Courses/orientation Courses/power Courses/safer-together
+
+# libFuzzer on the script parser and checker, the plain-mode input reader and the test-plan reader.
+SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --product ridealong-fuzz
+	Tests/Fuzz/run.sh .build-fuzz/debug/ridealong-fuzz $(SECONDS)
 
 # Release binaries link the Swift runtime statically: start-up drops from about 20 ms to 6 ms.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-static
 
 bench: deps
-	@scripts/install-system-packages.sh --bench
+	@.ci/install-system-packages.sh --bench
 	$(RELEASE) --product ridealong
 	$(RELEASE) --product ridealong-bench
 	.build-static/release/ridealong-bench Courses
 	@echo ""
 	@echo "player in a real terminal (tmux), release build"
-	@scripts/bench-player.sh .build-static/release/ridealong
+	@Tests/Bench/bench-player.sh .build-static/release/ridealong
 
 install: deps
 	$(RELEASE) --product ridealong

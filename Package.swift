@@ -37,6 +37,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "ridealong-fuzz", dependencies: ["ScenarioKit", "RidealongApp"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
         .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit", "RidealongApp", "TerminalKit"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"], exclude: ["Transcripts", "Malformed"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

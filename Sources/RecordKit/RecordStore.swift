@@ -20,22 +20,38 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         self.now = now
         path = directory + "/records.sqlite"
         do { try DataDirectory.prepare(directory) } catch { throw RecordStoreError.cannotCreateFolder(directory, error.localizedDescription) }
-        try Self.checkHeader(path)
-        try Self.preflight(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
-        } catch {
-            throw RecordStoreError.cannotOpen(path, "\(error)")
+        var opened: DatabasePool?
+        try Self.withFileLock(directory + "/records.lock") { [path] in
+            try Self.checkHeader(path)
+            try Self.preflight(path)
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                opened = pool
+            } catch {
+                throw RecordStoreError.cannotOpen(path, "\(error)")
+            }
         }
+        pool = opened!
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
         }
+    }
+
+    /// Runs `body` holding an exclusive lock on a file, so that two players starting at once do not both
+    /// create the schema.
+    private static func withFileLock(_ path: String, _ body: () throws -> Void) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        flock(descriptor, LOCK_EX)
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 
     private static func checkHeader(_ path: String) throws {
@@ -52,16 +68,19 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name != 'grdb_migrations'") ?? 0
                 guard tables > 0 else { return }
                 let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if application != Schema.applicationID { throw RecordStoreError.notOurs(path) }
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check").joined(separator: "; ")
-                if check != "ok" { throw RecordStoreError.corrupted(path, check) }
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] {
+                    throw RecordStoreError.corrupted(path, (check.first ?? "") + (check.count > 1 ? " and \(check.count - 1) more problems" : ""))
+                }
                 let migrator = Schema.migrator
                 let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
                 if !unknown.isEmpty { throw RecordStoreError.newerSchema(path, unknown.sorted()) }

@@ -19,7 +19,7 @@ public enum RecordStoreError: Error, CustomStringConvertible, Equatable {
         case .newerSchema(let path, let versions):
             "\(path) was written by a newer ridealong (schema \(versions.joined(separator: ", "))). It was left untouched; update ridealong."
         case .corrupted(let path, let detail):
-            "\(path) is damaged (\(detail)). It was left untouched; restore it from a backup, or run `ridealong records verify`."
+            "\(path) is damaged (\(detail)). It was left untouched; restore it from a backup, and keep this copy for inspection."
         case .cannotOpen(let path, let reason):
             "cannot open \(path): \(reason)"
         case .writeFailed(let reason):

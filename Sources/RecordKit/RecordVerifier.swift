@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RidealongApp
 
 /// `ridealong records verify`: recomputes every event's hash chain and SQLite's own integrity check,
 /// and names each event that was edited, deleted or reordered.
@@ -9,7 +10,7 @@ public struct RecordVerifier {
         public var chain: String
         public var position: Int
         public var kind: String
-        public var description: String { "attempt \(chain), event \(position): \(kind)" }
+        public var description: String { position == 0 ? "attempt \(chain): \(kind)" : "attempt \(chain), event \(position): \(kind)" }
     }
 
     /// What verification found.
@@ -19,6 +20,27 @@ public struct RecordVerifier {
         public var integrity: String
         public var problems: [Problem]
         public var isIntact: Bool { integrity == "ok" && problems.isEmpty }
+    }
+
+    /// Each completed attempt's stored result must match the result signed into its completion statement.
+    static func checkResults(_ db: Database, factory: StatementFactory) throws -> [Problem] {
+        var problems: [Problem] = []
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(db, sql: "SELECT id, result FROM attempt WHERE status = 'completed'") {
+            let id: String = row["id"]
+            let statements = try String.fetchAll(db, sql: "SELECT statement FROM event WHERE chain = ? AND verb = 'completed'", arguments: [id])
+            guard let json = statements.last, let statement = try? decoder.decode(XAPIStatement.self, from: Data(json.utf8)),
+                  let signed = statement.result?.extensions?[factory.extensionKey("attempt-result")],
+                  let signedData = try? JSONEncoder().encode(signed) else {
+                problems.append(Problem(chain: id, position: 0, kind: "missing: the attempt is completed but its completion statement is gone"))
+                continue
+            }
+            let stored = (row["result"] as String?).flatMap { try? decoder.decode(CompletedAttempt.self, from: Data($0.utf8)) }
+            if stored != (try? decoder.decode(CompletedAttempt.self, from: signedData)) {
+                problems.append(Problem(chain: id, position: 0, kind: "edited: the stored result differs from the signed completion statement"))
+            }
+        }
+        return problems
     }
 
     public static func verify(_ store: RecordStore) throws -> Report {
@@ -53,6 +75,7 @@ public struct RecordVerifier {
                 previous = stored
                 expected = position + 1
             }
+            problems += try Self.checkResults(db, factory: store.factory)
             return Report(events: count, chains: chains.count, integrity: integrity, problems: problems)
         }
     }

@@ -94,11 +94,18 @@ public struct StatementFactory: Sendable {
                                                                    extensionKey("competency-scores"): .object(scores),
                                                                    extensionKey("ending"): .string(attempt.outcome),
                                                                    extensionKey("critical-errors"): .array(attempt.criticalErrors.map { .string($0) }),
+                                                                   extensionKey("attempt-result"): Self.jsonValue(attempt),
                                                                ]))
         let verdict = statement(attempt.passed ? "passed" : "failed", actor: trainee, object: object, at: date, registration: registration,
                                 module: module, result: XAPIStatement.Result(success: attempt.passed, score: score,
                                                                              duration: XAPIStatement.duration(seconds)))
         return [completed, verdict]
+    }
+
+    /// Any encodable value as a JSON extension value.
+    static func jsonValue<Value: Encodable>(_ value: Value) -> JSONValue {
+        guard let data = try? JSONEncoder().encode(value), let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return .null }
+        return json
     }
 
     /// An FTO's comment or sign-off about a trainee (and optionally a module).

@@ -171,9 +171,10 @@ public struct TrainingRecords: Sendable {
             }
             var attention: [String] = []
             for module in modules {
-                if let latest = module.latest?.result {
-                    if !latest.passed { attention.append("not passed: \(module.module)") }
-                    if !latest.criticalErrors.isEmpty { attention.append("critical error: \(module.module)") }
+                if let latest = module.latest?.result, !latest.passed { attention.append("not passed: \(module.module)") }
+                let graded = module.attempts.filter { $0.status == "completed" && !$0.isPractice }
+                if let index = graded.lastIndex(where: { !($0.result?.criticalErrors.isEmpty ?? true) }) {
+                    attention.append("critical error: \(module.module)" + (index == graded.count - 1 ? "" : " (attempt \(index + 1) of \(graded.count))"))
                 }
             }
             let last = attempts.map(\.startedAt).max()

@@ -107,14 +107,21 @@ public final class PlainPlayer {
             say(divergence.map { "The module changed since you saved; resumed before \($0)." } ?? "Resuming at decision \(resumed.steps.count + 1).")
         } else {
             playthrough = Playthrough(scenario: scenario, seed: UInt64(max(0, clock() * 1000)))
+            let started = SavedProgressRecord(progress: SavedProgress(of: playthrough), secondsToDecide: [], isPractice: false)
+            progress[reference] = .inProgress(started)
+            perform(.saveProgress(ModuleInfo(reference, scenario), started, []))
             say()
             say("== \(scenario.title) ==")
             for objective in scenario.objectives { say("Objective: \(objective)") }
         }
+        var shownFrame = -1
         while true {
-            say()
-            for line in playthrough.frame.lines {
-                guard showLine(line, ModuleInfo(reference, scenario)) else { return false }
+            if shownFrame != playthrough.steps.count {
+                shownFrame = playthrough.steps.count
+                say()
+                for line in playthrough.frame.lines {
+                    guard showLine(line, ModuleInfo(reference, scenario)) else { return false }
+                }
             }
             switch playthrough.frame.status {
             case .ended(let ending):

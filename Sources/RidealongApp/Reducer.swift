@@ -197,6 +197,10 @@ private func reduceIntro(_ reference: ModuleReference, _ key: Key, now: Double, 
         } else {
             play = PlayReducer.start(reference, Playthrough(scenario: scenario, seed: UInt64(max(0, now * 1000))), isPractice: false,
                                      now: now, settings: state.settings, secondsToDecide: [])
+            let started = SavedProgressRecord(progress: SavedProgress(of: play.playthrough), secondsToDecide: [], isPractice: false)
+            state.progress[reference] = .inProgress(started)
+            state.screen = .play(play)
+            return [.saveProgress(play.info, started, [])]
         }
         state.screen = .play(play)
     default: break

@@ -5,7 +5,7 @@
 set -u
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 T="tmux -L ridealong-bench-$$"
 trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT

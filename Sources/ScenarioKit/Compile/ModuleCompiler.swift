@@ -188,11 +188,17 @@ struct ModuleCompiler {
         return resolved
     }
 
-    private var typeChecker: TypeChecker { TypeChecker(variableTypes: variables.map(\.initial.type)) }
+    private var typeChecker: TypeChecker {
+        let variables = variables, variableIndex = variableIndex, sceneIndex = sceneIndex, choiceIndex = choiceIndex
+        return TypeChecker { name in
+            if let index = variableIndex[name] { return variables[index].initial.type }
+            return sceneIndex[name] != nil || choiceIndex[name] != nil ? .int : nil
+        }
+    }
 
     private mutating func condition(_ expression: Expression, at location: SourceLocation) -> Expression {
         let resolved = resolve(expression)
-        if let type = typeChecker.type(of: resolved, at: location, diagnostics: &diagnostics), type == .string {
+        if let type = typeChecker.type(of: expression, at: location, diagnostics: &diagnostics), type == .string {
             report(.typeMismatch, "a condition must be true/false or a number, not a string", at: location,
                    hint: "compare the string instead, e.g. `mood == \"calm\"`")
         }
@@ -207,7 +213,7 @@ struct ModuleCompiler {
         }
         let value = resolve(syntax.value)
         let target = variables[index].initial.type
-        if let type = typeChecker.type(of: value, at: syntax.location, diagnostics: &diagnostics) {
+        if let type = typeChecker.type(of: syntax.value, at: syntax.location, diagnostics: &diagnostics) {
             if type != target {
                 report(.typeMismatch, "'\(syntax.name.value)' holds \(target.spelled) but is given \(type.spelled)", at: syntax.location,
                        hint: "its starting value `\(variables[index].initial)` fixes its type")
@@ -223,7 +229,7 @@ struct ModuleCompiler {
         parts.map { part in
             guard case .interpolation(let expression) = part else { return part }
             let resolved = resolve(expression)
-            _ = typeChecker.type(of: resolved, at: location, diagnostics: &diagnostics)
+            _ = typeChecker.type(of: expression, at: location, diagnostics: &diagnostics)
             return .interpolation(resolved)
         }
     }

@@ -20,8 +20,9 @@ enum Evaluator {
             guard high > low else { return .int(low) }
             var generator = SplitMix64(seed: seed &+ UInt64(state.draws) &* 0x9E37_79B9_7F4A_7C15)
             state.draws += 1
-            let span = UInt64(high - low) + 1
-            return .int(low + Int(generator.next() % span))
+            let span = UInt64(bitPattern: Int64(high) &- Int64(low)) &+ 1
+            let offset = span == 0 ? generator.next() : generator.next() % span
+            return .int(low &+ Int(truncatingIfNeeded: offset))
         case .binary(let op, let lhsExpression, let rhsExpression):
             let lhs = value(of: lhsExpression, in: &state, seed: seed, scenario: scenario)
             if op == .and, !lhs.isTruthy { return .bool(false) }
@@ -42,7 +43,8 @@ enum Evaluator {
             case .times: return .int(integer(lhs) &* integer(rhs))
             case .divide:
                 let divisor = integer(rhs)
-                return .int(divisor == 0 ? 0 : integer(lhs) / divisor)
+                guard divisor != 0 else { return .int(0) }
+                return .int(integer(lhs).dividedReportingOverflow(by: divisor).partialValue)
             }
         }
     }

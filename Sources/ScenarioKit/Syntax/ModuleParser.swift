@@ -321,7 +321,7 @@ struct ModuleParser {
         }
         guard let item = contentItem(body, line) else { return nil }
         switch item {
-        case .narration, .assignment, .divert, .call: return .conditional(expression, item, line.location())
+        case .narration, .assignment, .divert, .call: return .conditional(expression, item, line.location(of: condition))
         default:
             report(.badExpression, "`@if` can guard narration, speech, `~` and `->` lines only", at: line.location(of: body),
                    hint: "put wellness steps and endings in their own scene")
@@ -367,7 +367,8 @@ struct ModuleParser {
                 pattern = parts
                 index += 1
             } else {
-                report(.badWellnessStep, "'\(word)' is not understood in `@breathe`", at: line.location(of: word), length: word.count,
+                let culprit = Int(word) != nil && index + 1 < words.count && !["cycles", "cycle"].contains(words[index + 1]) ? words[index + 1] : word
+                report(.badWellnessStep, "'\(culprit)' is not understood in `@breathe`", at: line.location(of: culprit), length: culprit.count,
                        hint: "write `@breathe 4 cycles 4-4-4-4` (1–50 cycles; in-hold-out-hold seconds 1–20)")
                 return nil
             }
@@ -520,7 +521,7 @@ struct ModuleParser {
         }
         for pair in stride(from: 0, to: words.count, by: 2) {
             let name = words[pair], points = words[pair + 1]
-            guard let delta = Int(points.starts("+") ? points.dropFirst() : points), abs(delta) <= 1000 else {
+            guard let delta = Int(points.starts("+") ? points.dropFirst() : points), (-1000...1000).contains(delta) else {
                 report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
                        hint: "write points as +2, -1 or 3 (at most 1000)")
                 continue

@@ -25,6 +25,13 @@ for w in 1 2 3 4; do
     | "$BIN" play --plain --courses "$COURSES" --data-dir "$RECORDS" > "$WORK/writer-$w.out" 2>&1 &
 done
 wait
+for w in 1 2 3 4; do
+  ( printf 'N-%s\nNew %s\n1\n' "$w" "$w"; for _ in $(seq 5); do printf '1\n'; done; printf 'q\n' ) \
+    | "$BIN" play --plain --courses "$COURSES" --data-dir "$WORK/fresh" > "$WORK/fresh-$w.out" 2>&1 &
+done
+wait
+fresh_ok=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(sum(c.execute(\"select count(*) from event where verb='answered' and traineeID=?\", ('N-%d' % w,)).fetchone()[0] == 5 for w in range(1, 5)))" "$WORK/fresh/records.sqlite")
+check "four players creating a new store at once all keep their records" '[ "$fresh_ok" = 4 ]'
 printf 'F-1\nFail Case\n1\n2\n3\n3\n2\n2\nq\n' | "$BIN" play --plain --courses "$COURSES" --data-dir "$RECORDS" > /dev/null 2>&1
 all=1
 for w in 1 2 3 4; do [ "$(count_answers "W-$w")" -eq 5 ] || { all=0; echo "  writer $w: $(count_answers "W-$w") answers stored"; }; done
