@@ -41,7 +41,7 @@ reliability: build
 # libFuzzer on the script parser and checker, the plain-mode input reader and the test-plan reader.
 SECONDS ?= 60
 fuzz: deps
-	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --product ridealong-fuzz
+	$(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld --product ridealong-fuzz
 	Tests/Fuzz/run.sh .build-fuzz/debug/ridealong-fuzz $(SECONDS)
 
 # Release binaries link the Swift runtime statically: start-up drops from about 20 ms to 6 ms.

@@ -17,6 +17,8 @@ public final class AppRuntime {
     public var watcher: (() -> Action?)?
     /// Milliseconds between ticks while something moves on screen (a timer, the breathing square).
     public static let tickMilliseconds = 100
+    /// At most this many waiting keys are applied between two frames.
+    public static let keysPerFrame = 2_000
 
     public init(state: AppState, terminal: any Terminal, store: any ProgressStore, clock: @escaping () -> Double) {
         self.state = state
@@ -42,14 +44,18 @@ public final class AppRuntime {
             if terminal.isClosed { break }
             if let change = watcher?() { dispatch(change) }
             let timeout = needsTicks ? Self.tickMilliseconds : (watcher != nil ? 300 : 1000)
-            if let key = terminal.readKey(timeoutMilliseconds: timeout) {
-                if case .resize(let width, let height) = key {
+            var key = terminal.readKey(timeoutMilliseconds: timeout)
+            if key == nil { dispatch(.tick(at: clock())) }
+            // Keys already waiting (a paste, a resize storm) are all applied before the next frame is drawn.
+            var applied = 0
+            while let current = key {
+                if case .resize(let width, let height) = current {
                     dispatch(.resize(width: width, height: height))
                 } else {
-                    dispatch(.key(key, at: clock()))
+                    dispatch(.key(current, at: clock()))
                 }
-            } else {
-                dispatch(.tick(at: clock()))
+                applied += 1
+                key = state.isFinished || applied >= Self.keysPerFrame ? nil : terminal.readKey(timeoutMilliseconds: 0)
             }
         }
         flush()

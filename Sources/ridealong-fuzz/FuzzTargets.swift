@@ -72,18 +72,22 @@ func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
                      _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
                      _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
-/// Runs libFuzzer on the target named by RIDEALONG_FUZZ_TARGET (script by default).
+/// One fuzz input through the target named by RIDEALONG_FUZZ_TARGET (script by default).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    let name = getenv("RIDEALONG_FUZZ_TARGET").map { String(cString: $0) } ?? "script"
+    let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
+    (FuzzTarget(rawValue: name) ?? .script).run(bytes)
+    return 0
+}
+
+/// Runs libFuzzer's driver (whichever `main` the linker keeps, the same inputs reach the target).
 @main
 struct FuzzMain {
     static func main() {
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv) { start, count in
-            let name = getenv("RIDEALONG_FUZZ_TARGET").map { String(cString: $0) } ?? "script"
-            let bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
-            (FuzzTarget(rawValue: name) ?? .script).run(bytes)
-            return 0
-        })
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
     }
 }
 #else

@@ -98,8 +98,12 @@ struct PlayCommand: ParsableCommand {
             }
             return
         }
-        let player = PlainPlayer(catalog: catalog, store: store, trainee: signedIn, readLine: { Swift.readLine(strippingNewline: true) },
-                                 write: { text in FileHandle.standardOutput.write(Data(text.utf8)) }, clock: seconds)
+        // A closed output (a pipe whose reader left) ends the session quietly; every decision is already saved.
+        signal(SIGPIPE, SIG_IGN)
+        let output = PlainOutput()
+        let player = PlainPlayer(catalog: catalog, store: store, trainee: signedIn,
+                                 readLine: { output.isClosed ? nil : Swift.readLine(strippingNewline: true) },
+                                 write: output.write, clock: seconds)
         player.run(start: start?.module.isEmpty == false ? start : nil)
     }
 
