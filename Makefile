@@ -27,7 +27,7 @@ unit: deps
 	$(SWIFT) test --skip-build
 
 e2e: build
-	Tests/EndToEnd/run.sh $(BIN)
+	Tests/EndToEnd/run.sh $(BIN) 10 20
 
 test: unit check-courses e2e reliability
 
@@ -37,6 +37,7 @@ reliability: build
 	.build/debug/ridealong-fuzz script Tests/Fuzz/regressions/script Tests/ScenarioKitTests/Malformed Courses/orientation Courses/power Courses/safer-together
 	.build/debug/ridealong-fuzz plain Tests/Fuzz/regressions/plain
 	.build/debug/ridealong-fuzz plan Tests/Fuzz/regressions/plan Courses/orientation Courses/power Courses/safer-together
+	SUITE=reliability Tests/EndToEnd/run.sh $(BIN) 30 40 50
 
 # libFuzzer on the script parser and checker, the plain-mode input reader and the test-plan reader.
 SECONDS ?= 60

@@ -41,7 +41,7 @@ let package = Package(
             name: "ridealong-fuzz", dependencies: ["ScenarioKit", "RidealongApp"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
-        .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit", "RidealongApp", "TerminalKit"]),
+        .executableTarget(name: "ridealong-bench", dependencies: ["ScenarioKit", "RidealongApp", "TerminalKit", "RecordKit"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"], exclude: ["Transcripts", "Malformed"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "RidealongAppTests", dependencies: ["RidealongApp", "TerminalKit", "ScenarioKit"],

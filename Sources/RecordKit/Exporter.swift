@@ -14,7 +14,7 @@ public enum Exporter {
         case .csv:
             var out = "trainee_id,trainee_name,course,module,revision,attempt_id,practice,started_at,status,outcome,overall,passed,competency,fto_category,score,rating,capped\n"
             for (person, _, _, _) in trainees {
-                for attempt in try records.attempts(of: person.id) {
+                for attempt in try records.attempts(of: person.id, withDecisions: false) {
                     let base = [person.id, person.name, attempt.course, attempt.module, String(attempt.revision), attempt.id,
                                 String(attempt.isPractice), attempt.startedAt, attempt.status, attempt.result?.outcome ?? "",
                                 attempt.result?.overall.map { String(format: "%.3f", $0) } ?? "", attempt.result.map { String($0.passed) } ?? ""]

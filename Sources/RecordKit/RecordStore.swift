@@ -151,8 +151,11 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
                     for statement in factory.completion(completed, seconds: seconds, module: info, trainee: trainee, registration: attempt.id, at: now()) {
                         try append(statement, chain: attempt.id, attempt: attempt.id, trainee: trainee.id, db)
                     }
-                    try db.execute(sql: "UPDATE attempt SET progress = ?, status = 'completed', result = ?, completedAt = ? WHERE id = ?",
-                                   arguments: [try Self.json(record), try Self.json(completed), Self.timestamp(now()), attempt.id])
+                    try db.execute(sql: """
+                        UPDATE attempt SET progress = ?, status = 'completed', result = ?, completedAt = ?, overall = ?, passed = ?,
+                        lowestRating = ?, criticalErrors = ? WHERE id = ?
+                        """, arguments: [try Self.json(record), try Self.json(completed), Self.timestamp(now()), completed.overall, completed.passed,
+                                         completed.lowestRating, completed.criticalErrors.count, attempt.id])
                 }
             case .recordWellness(let info, let step, let kind, let seconds):
                 try pool.write { db in

@@ -10,11 +10,13 @@ public enum ReviewReport {
             let details = [entry.badge.map { "badge \($0)" }, entry.unit, entry.fto.map { "FTO \($0)" }].compactMap { $0 }.joined(separator: " · ")
             out += "\(entry.trainee.name) (\(entry.trainee.id))\(details.isEmpty ? "" : " — " + details)\n"
             for module in entry.modules {
-                let latest = module.latest?.result
-                let status = latest.map { "\($0.passed ? "passed ✓" : "not passed ✗") \(percent($0.overall)) · lowest rating \($0.lowestRating.map(String.init) ?? "N.O.")" }
-                    ?? (module.attempts.contains { $0.status == "in-progress" } ? "in progress" : "—")
+                var status = module.inProgress ? "in progress" : "—"
+                if let passed = module.latestPassed {
+                    status = "\(passed ? "passed ✓" : "not passed ✗") \(percent(module.latestOverall)) · lowest rating \(module.latestLowestRating.map(String.init) ?? "N.O.")"
+                        + (module.inProgress ? " · retake in progress" : "")
+                }
                 let trend = module.trend.map { $0 > 0 ? " ↑ improving" : ($0 < 0 ? " ↓ worse" : " = steady") } ?? ""
-                let graded = module.attempts.filter { $0.status == "completed" && !$0.isPractice }.count
+                let graded = module.gradedAttempts
                 out += "  \(pad(module.module, 26)) \(status) · \(graded) graded attempt\(graded == 1 ? "" : "s")\(trend)\n"
             }
             out += entry.attention.isEmpty ? "  attention: none\n\n" : "  ! needs attention: \(entry.attention.joined(separator: "; "))\n\n"

@@ -35,7 +35,14 @@ enum Schema {
                 t.column("progress", .text).notNull()
                 t.column("result", .text)
                 t.column("completedAt", .text)
+                t.column("overall", .double)
+                t.column("passed", .boolean)
+                t.column("lowestRating", .integer)
+                t.column("criticalErrors", .integer)
             }
+            try db.create(index: "attempt_summary", on: "attempt", columns: [
+                "traineeID", "course", "module", "startedAt", "status", "isPractice", "overall", "passed", "lowestRating", "criticalErrors",
+            ])
             try db.create(table: "event") { t in
                 t.autoIncrementedPrimaryKey("seq")
                 t.column("chain", .text).notNull()

@@ -17,18 +17,21 @@ public struct TrainingRecords: Sendable {
         public var attention: [String]
     }
 
-    /// A trainee's standing in one module.
+    /// A trainee's standing in one module, from the attempts' summary columns (no statement is read).
     public struct ModuleSummary: Sendable {
         public var course: String
         public var module: String
-        public var title: String
-        public var attempts: [Attempt]
-        public var latest: Attempt? { attempts.last { $0.status == "completed" && !$0.isPractice } }
+        public var gradedAttempts: Int
+        public var inProgress: Bool
+        public var latestOverall: Double?
+        public var latestPassed: Bool?
+        public var latestLowestRating: Int?
+        public var previousOverall: Double?
+        /// Which graded attempt (1-based) last had a critical error, if any.
+        public var lastCriticalAttempt: Int?
         /// +1 better, -1 worse, 0 same, nil with fewer than two graded attempts.
         public var trend: Int? {
-            let graded = attempts.filter { $0.status == "completed" && !$0.isPractice }.compactMap(\.result?.overall)
-            guard graded.count >= 2 else { return nil }
-            let (previous, last) = (graded[graded.count - 2], graded[graded.count - 1])
+            guard let last = latestOverall, let previous = previousOverall else { return nil }
             return abs(last - previous) < 0.005 ? 0 : (last > previous ? 1 : -1)
         }
     }
@@ -94,7 +97,7 @@ public struct TrainingRecords: Sendable {
         }
     }
 
-    public func attempts(of traineeID: String) throws -> [Attempt] {
+    public func attempts(of traineeID: String, withDecisions: Bool = true) throws -> [Attempt] {
         try store.pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, course, module, title, revision, isPractice, startedAt, status, result FROM attempt WHERE traineeID = ?
@@ -106,7 +109,8 @@ public struct TrainingRecords: Sendable {
                                       isPractice: row["isPractice"], startedAt: row["startedAt"], status: row["status"],
                                       result: (row["result"] as String?).flatMap { try? JSONDecoder().decode(CompletedAttempt.self, from: Data($0.utf8)) },
                                       decisions: [], wellness: [])
-                let statements = try String.fetchAll(db, sql: "SELECT statement FROM event WHERE chain = ? ORDER BY position", arguments: [id])
+                let statements = withDecisions
+                    ? try String.fetchAll(db, sql: "SELECT statement FROM event WHERE chain = ? ORDER BY position", arguments: [id]) : []
                 for json in statements {
                     guard let statement = try? JSONDecoder().decode(XAPIStatement.self, from: Data(json.utf8)) else { continue }
                     switch statement.verb.display["en-US"] {
@@ -158,31 +162,68 @@ public struct TrainingRecords: Sendable {
         return total
     }
 
+    /// The roster in two queries, however many attempts there are: attempts are read in trainee order
+    /// from a covering index, and each trainee's modules are summed up as the rows go by.
     public func roster(now: Date = Date()) throws -> [RosterEntry] {
-        try trainees().map { trainee, badge, unit, fto in
-            let attempts = try attempts(of: trainee.id)
-            var modules: [ModuleSummary] = []
-            for attempt in attempts {
-                if let index = modules.firstIndex(where: { $0.course == attempt.course && $0.module == attempt.module }) {
-                    modules[index].attempts.append(attempt)
-                } else {
-                    modules.append(ModuleSummary(course: attempt.course, module: attempt.module, title: attempt.title, attempts: [attempt]))
+        let stale = ISO8601DateFormatter.withFractions.string(from: now.addingTimeInterval(-14 * 86_400))
+        return try store.pool.read { db in
+            var modulesByTrainee: [String: [ModuleSummary]] = [:]
+            var lastActivity: [String: String] = [:]
+            var trainee = "", list: [ModuleSummary] = [], latest = ""
+            func flush() {
+                guard !trainee.isEmpty else { return }
+                modulesByTrainee[trainee] = list
+                lastActivity[trainee] = latest
+            }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT traineeID, course, module, status, isPractice, overall, passed, lowestRating, criticalErrors, startedAt
+                FROM attempt INDEXED BY attempt_summary ORDER BY traineeID, course, module, startedAt
+                """)
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if id != trainee {
+                    flush()
+                    trainee = id
+                    list = []
+                    latest = ""
+                }
+                let course: String = row[1], module: String = row[2], started: String = row[9]
+                if started > latest { latest = started }
+                if list.last?.course != course || list.last?.module != module {
+                    list.append(ModuleSummary(course: course, module: module, gradedAttempts: 0, inProgress: false))
+                }
+                let status: String = row[3], practice: Bool = row[4]
+                if practice { continue }
+                let last = list.count - 1
+                if status == "in-progress" { list[last].inProgress = true }
+                if status == "completed" {
+                    list[last].gradedAttempts += 1
+                    list[last].previousOverall = list[last].latestOverall
+                    list[last].latestOverall = row[5]
+                    list[last].latestPassed = row[6]
+                    list[last].latestLowestRating = row[7]
+                    list[last].inProgress = false
+                    if (row[8] as Int? ?? 0) > 0 { list[last].lastCriticalAttempt = list[last].gradedAttempts }
                 }
             }
-            var attention: [String] = []
-            for module in modules {
-                if let latest = module.latest?.result, !latest.passed { attention.append("not passed: \(module.module)") }
-                let graded = module.attempts.filter { $0.status == "completed" && !$0.isPractice }
-                if let index = graded.lastIndex(where: { !($0.result?.criticalErrors.isEmpty ?? true) }) {
-                    attention.append("critical error: \(module.module)" + (index == graded.count - 1 ? "" : " (attempt \(index + 1) of \(graded.count))"))
+            flush()
+            return try Row.fetchAll(db, sql: "SELECT id, name, badge, unit, fto FROM trainee ORDER BY id").map { row in
+                let id: String = row[0]
+                let modules = modulesByTrainee[id] ?? []
+                var attention: [String] = []
+                for module in modules {
+                    if module.latestPassed == false { attention.append("not passed: \(module.module)") }
+                    if let critical = module.lastCriticalAttempt {
+                        attention.append("critical error: \(module.module)"
+                                         + (critical == module.gradedAttempts ? "" : " (attempt \(critical) of \(module.gradedAttempts))"))
+                    }
                 }
+                let last = lastActivity[id]
+                if let last, last < stale { attention.append("no progress in 14 days") }
+                if modules.isEmpty { attention.append("not started") }
+                return RosterEntry(trainee: Trainee(id: id, name: row[1]), badge: row[2], unit: row[3], fto: row[4],
+                                   modules: modules, lastActivity: last, attention: attention)
             }
-            let last = attempts.map(\.startedAt).max()
-            if let last, let date = ISO8601DateFormatter.withFractions.date(from: last), now.timeIntervalSince(date) > 14 * 86_400 {
-                attention.append("no progress in 14 days")
-            }
-            if attempts.isEmpty { attention.append("not started") }
-            return RosterEntry(trainee: trainee, badge: badge, unit: unit, fto: fto, modules: modules, lastActivity: last, attention: attention)
         }
     }
 

@@ -81,4 +81,10 @@ for (label, figure, target, met) in AuthoringAndRenderBench.rows(courses: course
     if !met { failures.append("\(label): \(figure)") }
 }
 print("")
+print("records store")
+for (label, figure, target, met) in try RecordsBench.rows() {
+    print("  " + label.padding(toLength: 52, withPad: " ", startingAt: 0) + pad(figure, 12) + "   " + target)
+    if !met { failures.append("\(label): \(figure)") }
+}
+print("")
 print(failures.isEmpty ? "all targets above met" : "MISSED: " + failures.joined(separator: "; "))

@@ -1,8 +1,12 @@
-/* Fault injection for the end-to-end tests: after RIDEALONG_FAIL_AFTER successful writes to regular
-   files, every further write fails with ENOSPC, as on a full disk. Loaded with LD_PRELOAD. */
+/* Fault injection for the end-to-end tests, loaded with LD_PRELOAD:
+   RIDEALONG_FAIL_AFTER=N   after N successful writes to regular files, every write fails with ENOSPC
+                            (a full disk);
+   RIDEALONG_READ_ONLY=1    every open for writing fails with EROFS (a read-only file system). */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,4 +38,31 @@ ssize_t pwrite64(int fd, const void *buffer, size_t count, off_t offset) {
     if (!real) real = dlsym(RTLD_NEXT, "pwrite64");
     if (should_fail(fd)) { errno = ENOSPC; return -1; }
     return real(fd, buffer, count, offset);
+}
+
+static int read_only(int flags) {
+    const char *value = getenv("RIDEALONG_READ_ONLY");
+    return value && value[0] == '1' && (flags & (O_WRONLY | O_RDWR | O_CREAT));
+}
+
+int open64(const char *path, int flags, ...) {
+    static int (*real)(const char *, int, ...);
+    if (!real) real = dlsym(RTLD_NEXT, "open64");
+    va_list args;
+    va_start(args, flags);
+    mode_t mode = (flags & O_CREAT) ? va_arg(args, mode_t) : 0;
+    va_end(args);
+    if (read_only(flags)) { errno = EROFS; return -1; }
+    return real(path, flags, mode);
+}
+
+int open(const char *path, int flags, ...) {
+    static int (*real)(const char *, int, ...);
+    if (!real) real = dlsym(RTLD_NEXT, "open");
+    va_list args;
+    va_start(args, flags);
+    mode_t mode = (flags & O_CREAT) ? va_arg(args, mode_t) : 0;
+    va_end(args);
+    if (read_only(flags)) { errno = EROFS; return -1; }
+    return real(path, flags, mode);
 }

@@ -10,10 +10,17 @@ trap 'rm -rf "$WORK"' EXIT
 pass=0; fail=0
 check() { if eval "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $1"; fi; }
 
+# shellcheck source=/dev/null
+. "$ROOT/Tests/EndToEnd/lib.sh"
+
+# Which checks: the numbered prefixes given after the binary (all when none), e.g. `run.sh BIN 10 20`.
+shift
 for script in "$ROOT"/Tests/EndToEnd/checks/*.sh; do
+  prefix=$(basename "$script" | cut -c1-2)
+  if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$prefix"; then continue; fi
   # shellcheck source=/dev/null
   . "$script"
 done
 
-echo "end-to-end: $pass passed, $fail failed"
+echo "${SUITE:-end-to-end}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -239,3 +239,18 @@ struct CredentialTests {
         #expect(try Credentials.readPasswordFile(path) == "secret words")
     }
 }
+
+@Suite("Records store: damaged files")
+struct DamagedStoreTests {
+    @Test func aTruncatedFileIsRefusedAndLeftAsItIs() throws {
+        let fixture = try RecordFixture()
+        let store = try RecordStore(directory: fixture.folder)
+        _ = try fixture.play(["hello", "thanks"], into: store)
+        try store.pool.close()
+        let full = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        let truncated = full.prefix(full.count / 2)
+        try truncated.write(to: URL(fileURLWithPath: store.path))
+        #expect(throws: RecordStoreError.self) { try RecordStore(directory: fixture.folder) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == truncated)
+    }
+}

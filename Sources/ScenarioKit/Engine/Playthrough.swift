@@ -147,6 +147,11 @@ public enum PlaythroughEvent: Sendable, Hashable {
 public struct ScoreDelta: Sendable, Hashable, Codable {
     public var competency: String
     public var points: Int
+
+    public init(competency: String, points: Int) {
+        self.competency = competency
+        self.points = points
+    }
 }
 
 /// A critical error as recorded, by competency id.
@@ -171,4 +176,22 @@ public struct DecisionRecord: Sendable, Hashable, Codable {
     public var tags: [String]
     /// 1 for the first decision of the playthrough.
     public var decisionNumber: Int
+
+    public init(sceneID: String, choiceID: String, choiceText: String, offeredIDs: [String], idealIDs: [String], timedOut: Bool,
+                scoreChanges: [ScoreDelta], criticalErrors: [CriticalErrorRecord], feedback: String, rationale: String, wasIdeal: Bool,
+                tags: [String], decisionNumber: Int) {
+        self.sceneID = sceneID
+        self.choiceID = choiceID
+        self.choiceText = choiceText
+        self.offeredIDs = offeredIDs
+        self.idealIDs = idealIDs
+        self.timedOut = timedOut
+        self.scoreChanges = scoreChanges
+        self.criticalErrors = criticalErrors
+        self.feedback = feedback
+        self.rationale = rationale
+        self.wasIdeal = wasIdeal
+        self.tags = tags
+        self.decisionNumber = decisionNumber
+    }
 }

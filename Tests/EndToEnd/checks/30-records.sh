@@ -4,7 +4,7 @@ RECORDS="$WORK/records"
 COURSES="$ROOT/Courses"
 count_answers() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from event where verb='answered' and traineeID=?\", (sys.argv[2],)).fetchone()[0])" "$RECORDS/records.sqlite" "$1"; }
 
-trials=${KILL_TRIALS:-100}
+trials=${KILL_TRIALS:-200}
 lost=0
 for i in $(seq "$trials"); do
   out="$WORK/kill-$i.out"
@@ -76,7 +76,7 @@ $T -u new-session -d -s e2e -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color $
 wait_for "Courses" > /dev/null
 keys f
 keys "a long FTO passphrase" Enter
-check "the player's FTO area opens the roster after the password" 'wait_for "Roster —"'
+check "the player's FTO area opens the roster after the password" 'wait_for "Roster —" 300'
 keys Enter
 check "a trainee page shows the DOR grid" 'wait_for "Daily observation report"'
 check "the password never appears on screen" '! $T capture-pane -p -S -100 -t e2e | grep -q "a long FTO passphrase"'

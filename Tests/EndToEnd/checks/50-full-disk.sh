@@ -13,3 +13,6 @@ out=$(printf '1\n1\n1\nq\n' | LD_PRELOAD="$WORK/faulty_write.so" RIDEALONG_FAIL_
 check "a disk already full at start is refused with a clear message" '[ $status -eq 1 ] && echo "$out" | grep -q "cannot open .*records.sqlite"'
 out=$(printf '1\n1\n1\n1\n1\n1\nq\n' | "$BIN" play --plain --courses "$COURSES" --data-dir "$DISK" --trainee D-1 2>&1)
 check "with space back, the trainee carries on" '! echo "$out" | grep -q "Not saved"'
+
+out=$(printf '1\nq\n' | LD_PRELOAD="$WORK/faulty_write.so" RIDEALONG_READ_ONLY=1 "$BIN" play --plain --courses "$COURSES" --data-dir "$DISK" --trainee D-1 2>&1); status=$?
+check "a read-only data folder is a clear error and the records stay intact" '[ $status -eq 1 ] && echo "$out" | grep -q "cannot open" && "$BIN" records verify --data-dir "$DISK" > /dev/null'
