@@ -68,12 +68,7 @@ struct PlayCommand: ParsableCommand {
         }
         let start = try module.map { try reference(for: $0, in: catalog) }
         let settings = Settings(timersEnabled: !noTimers)
-        let clock = ContinuousClock()
-        let origin = clock.now
-        let seconds = { () -> Double in
-            let elapsed = clock.now - origin
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
+        let seconds = SessionClock.start()
         if !plain, let terminal = CursesTerminal(theme: theme, environment: environment) {
             defer { terminal.stop() }
             var state = AppState(catalog: catalog, width: terminal.width, height: terminal.height, trainee: signedIn,

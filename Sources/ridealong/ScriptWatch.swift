@@ -40,11 +40,7 @@ struct ScriptWatch {
                             modules: [CourseModule(id: scenario.id, file: path, prerequisites: [], scenario: scenario)])
         let state = AppState(catalog: Catalog(courses: [course]), width: terminal.width, height: terminal.height,
                              trainee: Trainee(id: "preview", name: "Instructor preview"), settings: settings)
-        let clock = ContinuousClock(), origin = clock.now
-        let seconds = { () -> Double in
-            let elapsed = clock.now - origin
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
+        let seconds = SessionClock.start()
         let runtime = AppRuntime(state: state, terminal: terminal, store: PreviewStore(), clock: seconds)
         runtime.jump(to: reference, at: seconds())
         var files = Set(first.sources.keys)

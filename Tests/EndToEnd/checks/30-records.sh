@@ -76,7 +76,7 @@ $T -u new-session -d -s e2e -x 100 -y 30 "env LANG=C.UTF-8 TERM=xterm-256color $
 wait_for "Courses" > /dev/null
 keys f
 keys "a long FTO passphrase" Enter
-check "the player's FTO area opens the roster after the password" 'wait_for "Roster —" 300'
+check "the player's FTO area opens the roster after the password" 'wait_for "Trainees (" 300'
 keys Enter
 check "a trainee page shows the DOR grid" 'wait_for "Daily observation report"'
 check "the password never appears on screen" '! $T capture-pane -p -S -100 -t e2e | grep -q "a long FTO passphrase"'
