@@ -26,7 +26,7 @@ struct RecordsCommand: ParsableCommand {
 
         func run() throws {
             let report = try RecordVerifier.verify(try store.open())
-            print("records: \(report.events) events in \(report.chains) attempts; SQLite integrity: \(report.integrity)")
+            print("records: \(report.events) events in \(report.chains) chains (attempts and FTO notes); SQLite integrity: \(report.integrity)")
             for problem in report.problems { print("  ✗ \(problem)") }
             if report.isIntact {
                 print("every chain is intact")
