@@ -6,6 +6,8 @@ public enum Action: Sendable {
     case key(Key, at: Double)
     case tick(at: Double)
     case resize(width: Int, height: Int)
+    /// The compiled courses, loaded after the first frame (which lists modules from their headers).
+    case catalogLoaded(Catalog)
     /// The runtime loaded a trainee's progress after sign-in.
     case progressLoaded([ModuleReference: ModuleProgress])
     /// `play --watch`: the script was saved and compiled; replay the choices so far in it.

@@ -13,6 +13,8 @@ public final class AppRuntime {
     private var pending: [Effect] = []
     /// Called once, after the first full frame is on the terminal (`make bench` measures start-up with it).
     public var onFirstFrame: (() -> Void)?
+    /// Work for right after the first frame (compiling the courses), before the first key is read.
+    public var afterFirstFrame: (() -> Action)?
     /// Polled between keys (`play --watch`): an action when the script changed.
     public var watcher: (() -> Action?)?
     /// Milliseconds between ticks while something moves on screen (a timer, the breathing square).
@@ -40,6 +42,11 @@ public final class AppRuntime {
             if let firstFrame = onFirstFrame {
                 onFirstFrame = nil
                 firstFrame()
+            }
+            if let work = afterFirstFrame {
+                afterFirstFrame = nil
+                dispatch(work())
+                continue
             }
             if terminal.isClosed { break }
             if let change = watcher?() { dispatch(change) }

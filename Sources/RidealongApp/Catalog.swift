@@ -4,14 +4,17 @@ import ScenarioKit
 public struct Catalog: Sendable {
     public var courses: [Course]
     public var diagnostics: [Diagnostic]
+    /// True while modules are listed from their headers and not compiled yet.
+    public var isHeadersOnly = false
 
     public init(courses: [Course], diagnostics: [Diagnostic] = []) {
         self.courses = courses
         self.diagnostics = diagnostics
     }
 
-    /// Loads every course folder under `root` (or `root` itself when it is a course).
-    public static func load(from root: String) -> Catalog {
+    /// Loads every course folder under `root` (or `root` itself when it is a course). With `headersOnly`,
+    /// modules are listed by title without being compiled, for the first screen.
+    public static func load(from root: String, headersOnly: Bool = false) -> Catalog {
         let loader = ScriptLoader()
         var folders: [String] = []
         if FileSystem.exists(FileSystem.join(root, "course.ride")) {
@@ -20,8 +23,9 @@ public struct Catalog: Sendable {
             folders = FileSystem.list(root).map { FileSystem.join(root, $0) }.filter { FileSystem.exists(FileSystem.join($0, "course.ride")) }
         }
         var catalog = Catalog(courses: [])
+        catalog.isHeadersOnly = headersOnly
         for folder in folders {
-            let result = loader.loadCourse(at: folder)
+            let result = loader.loadCourse(at: folder, headersOnly: headersOnly)
             catalog.diagnostics += result.diagnostics.filter { $0.severity == .error }
             if let course = result.course { catalog.courses.append(course) }
         }
@@ -38,6 +42,7 @@ public struct Catalog: Sendable {
               let module = courses[course].modules.firstIndex(where: { $0.id == reference.module }) else { return }
         courses[course].modules[module].scenario = scenario
     }
+
 
     /// A module by "course/module" reference.
     public func module(_ reference: ModuleReference) -> (Course, CourseModule)? {

@@ -25,7 +25,7 @@ enum CourseListView {
             rows.append((course.title, nil, nil))
             for module in course.modules {
                 let reference = ModuleReference(course: course.id, module: module.id)
-                rows.append((module.scenario?.title ?? module.id, status(reference, state), index))
+                rows.append((module.title, status(reference, state), index))
                 index += 1
             }
         }

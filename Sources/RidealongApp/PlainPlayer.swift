@@ -44,7 +44,7 @@ public final class PlainPlayer {
             say()
             say("Modules:")
             for (index, reference) in rows.enumerated() {
-                let title = catalog.module(reference)?.1.scenario?.title ?? reference.module
+                let title = catalog.module(reference)?.1.title ?? reference.module
                 var state = AppState(catalog: catalog, width: 80, height: 24, trainee: trainee)
                 state.progress = progress
                 say("  \(index + 1). \(title) [\(reference.course)] — \(CourseListView.status(reference, state).text)")

@@ -8,6 +8,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.width = width
         state.height = height
         return []
+    case .catalogLoaded(let catalog):
+        state.catalog = catalog
+        if !catalog.diagnostics.isEmpty { state.notice = "Some modules have errors and cannot be played: run ridealong check." }
+        return []
     case .progressLoaded(let progress):
         state.progress = progress
         return []

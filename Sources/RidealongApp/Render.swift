@@ -47,7 +47,7 @@ public func render(_ state: AppState) -> ScreenBuffer {
 
 private func title(of reference: ModuleReference, _ state: AppState) -> String {
     guard let (course, module) = state.catalog.module(reference) else { return reference.description }
-    return "\(course.title) › \(module.scenario?.title ?? module.id)"
+    return "\(course.title) › \(module.title)"
 }
 
 private func drawTooSmall(_ state: AppState, _ buffer: inout ScreenBuffer) {

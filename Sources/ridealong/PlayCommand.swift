@@ -51,7 +51,7 @@ struct PlayCommand: ParsableCommand {
         guard FileSystem.isDirectory(folder) else {
             throw ValidationError("no courses at '\(folder)'; name the folder with --courses")
         }
-        let catalog = Catalog.load(from: folder)
+        let catalog = Catalog.load(from: folder, headersOnly: !plain && module == nil)
         let directory = DataDirectory.resolve(explicit: dataDir, environment: environment)
         let store: RecordStore
         do {
@@ -76,6 +76,7 @@ struct PlayCommand: ParsableCommand {
             if !terminal.isUTF8 { state.notice = "Your locale is not UTF-8: some characters may not show. Set LANG=C.UTF-8." }
             if !catalog.diagnostics.isEmpty { state.notice = "Some modules have errors and cannot be played: run ridealong check." }
             let runtime = AppRuntime(state: state, terminal: terminal, store: store, clock: seconds)
+            if catalog.isHeadersOnly { runtime.afterFirstFrame = { .catalogLoaded(Catalog.load(from: folder)) } }
             runtime.reviewSource = RecordReviewSource(store)
             if let start, signedIn != nil { runtime.jump(to: start, at: seconds()) }
             if let firstFrameLog {
@@ -96,7 +97,7 @@ struct PlayCommand: ParsableCommand {
         // A closed output (a pipe whose reader left) ends the session quietly; every decision is already saved.
         signal(SIGPIPE, SIG_IGN)
         let output = PlainOutput()
-        let player = PlainPlayer(catalog: catalog, store: store, trainee: signedIn,
+        let player = PlainPlayer(catalog: catalog.isHeadersOnly ? Catalog.load(from: folder) : catalog, store: store, trainee: signedIn,
                                  readLine: { output.isClosed ? nil : Swift.readLine(strippingNewline: true) },
                                  write: output.write, clock: seconds)
         player.run(start: start?.module.isEmpty == false ? start : nil)

@@ -218,3 +218,18 @@ struct ReviewAreaTests {
         #expect(app.state.notice == "Reloaded; replayed 1 choice.")
     }
 }
+
+@Suite("A fast first screen")
+struct HeaderCatalogTests {
+    @Test func theFirstScreenListsModulesFromTheirHeadersThenTheCompiledCatalogArrives() throws {
+        let headers = Catalog.load(from: Harness.fixtures, headersOnly: true)
+        #expect(headers.isHeadersOnly)
+        #expect(headers.courses.flatMap(\.modules).map(\.title) == ["Music on the porch", "After the shift"])
+        #expect(headers.courses.flatMap(\.modules).allSatisfy { $0.scenario == nil })
+        var app = Harness(catalog: headers)
+        #expect(app.text.contains("Music on the porch"))
+        _ = reduce(&app.state, .catalogLoaded(Catalog.load(from: Harness.fixtures)))
+        app.open(row: 0)
+        #expect(try #require(app.play).playthrough.scenario.id == "porch")
+    }
+}

@@ -159,8 +159,17 @@ public struct ScriptLoader: Sendable {
         return results.values
     }
 
-    /// Loads a course folder (its `course.ride` and every module it lists).
-    public func loadCourse(at folder: String) -> CourseResult {
+    /// A module's id and title from its header alone (no scenes are read or compiled).
+    public static func moduleHeader(at path: String) -> (id: String, title: String)? {
+        guard case .success(let source) = readSource(path) else { return nil }
+        let (syntax, _) = ModuleParser.parse(source, headerOnly: true)
+        guard let id = syntax.id?.value, !id.isEmpty else { return nil }
+        return (id, syntax.title ?? id)
+    }
+
+    /// Loads a course folder (its `course.ride` and every module it lists). With `headersOnly`, modules
+    /// are listed with their titles but not compiled (for a fast first screen).
+    public func loadCourse(at folder: String, headersOnly: Bool = false) -> CourseResult {
         let coursePath = FileSystem.join(folder, "course.ride")
         let source: SourceText
         switch Self.readSource(coursePath) {
@@ -195,6 +204,16 @@ public struct ScriptLoader: Sendable {
                 return false
             }
             return true
+        }
+        if headersOnly {
+            let modules = present.compactMap { entry -> CourseModule? in
+                let path = FileSystem.join(folder, entry.file.value)
+                guard let header = Self.moduleHeader(at: path) else { return nil }
+                return CourseModule(id: header.id, file: path, prerequisites: entry.after.map(\.value), scenario: nil, title: header.title)
+            }
+            return CourseResult(course: Course(id: syntax.id?.value ?? "", title: syntax.title ?? syntax.id?.value ?? "", description: syntax.description,
+                                               folder: folder, rules: rules, competencies: catalogue, modules: modules),
+                                diagnostics: diagnostics, sources: sources)
         }
         let results = ParallelResults<ModuleResult>(count: present.count)
         let fixedCatalogue = catalogue

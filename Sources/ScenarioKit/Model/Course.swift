@@ -29,11 +29,14 @@ public struct CourseModule: Sendable {
     public var file: String
     public var prerequisites: [String]
     public var scenario: Scenario?
+    /// The module's title, known from its header even before the module is compiled.
+    public var title: String
 
-    public init(id: String, file: String, prerequisites: [String], scenario: Scenario?) {
+    public init(id: String, file: String, prerequisites: [String], scenario: Scenario?, title: String? = nil) {
         self.id = id
         self.file = file
         self.prerequisites = prerequisites
         self.scenario = scenario
+        self.title = title ?? scenario?.title ?? id
     }
 }

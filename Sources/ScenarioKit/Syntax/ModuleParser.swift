@@ -9,13 +9,14 @@ struct ModuleParser {
 
     private init(isIncluded: Bool) { self.isIncluded = isIncluded }
 
-    /// Parses `source`. Included files have no `module` line.
-    static func parse(_ source: SourceText, isIncluded: Bool = false) -> (ModuleSyntax, [Diagnostic]) {
+    /// Parses `source`. Included files have no `module` line. With `headerOnly`, stops at the first scene.
+    static func parse(_ source: SourceText, isIncluded: Bool = false, headerOnly: Bool = false) -> (ModuleSyntax, [Diagnostic]) {
         var parser = ModuleParser(isIncluded: isIncluded)
         let lines = ScriptLine.lines(of: source)
         for entry in lines {
             guard let line = entry else { parser.blankBeforeNextLine = true; continue }
             if line.isComment { continue }
+            if headerOnly, line.text.starts("===") { break }
             parser.read(line)
             parser.blankBeforeNextLine = false
         }
