@@ -4,6 +4,7 @@ import RidealongApp
 /// `ridealong export`: CSV (one row per attempt and competency), JSON, xAPI statements as JSON lines,
 /// and a printable DOR-like report. Private reflections are never in the database, so never exported.
 public enum Exporter {
+    /// The export formats.
     public enum Format: String, CaseIterable, Sendable { case csv, json, xapi, report }
 
     public static func export(_ records: TrainingRecords, format: Format, trainee: String?) throws -> String {
