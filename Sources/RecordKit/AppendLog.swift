@@ -1,7 +1,7 @@
 import Foundation
 
-/// An append-only file of JSON lines, each written whole and flushed to disk before `append` returns,
-/// so a killed process loses at most the line it was writing (which `lines()` then skips).
+/// An append-only file of JSON lines (the trainee's private reflections), each written whole and flushed
+/// to disk before `append` returns.
 public struct AppendLog: Sendable {
     public let path: String
 
@@ -32,14 +32,5 @@ public struct AppendLog: Sendable {
             }
         }
         guard fsync(descriptor) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    }
-
-    /// Every complete line; a torn last line from a killed writer is left out.
-    public func lines() throws -> [Data] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) }
-        if let last = data.last, last != 0x0A, !lines.isEmpty { lines.removeLast() }
-        return lines
     }
 }

@@ -160,18 +160,7 @@ public final class PlainPlayer {
                 continue
             }
             seconds.append(max(0, clock() - started))
-            let saved = SavedProgressRecord(progress: SavedProgress(of: playthrough), secondsToDecide: seconds, isPractice: isPractice)
-            let info = ModuleInfo(reference, scenario)
-            if playthrough.isFinished, !isPractice {
-                var attempts = 1
-                if case .completed(let previous)? = progress[reference] { attempts = previous.attempts + 1 }
-                let attempt = CompletedAttempt(playthrough, attempts: attempts)
-                progress[reference] = .completed(attempt)
-                perform(.completeModule(info, attempt, saved, playthrough.decisions))
-            } else {
-                progress[reference] = .inProgress(saved)
-                perform(.saveProgress(info, saved, playthrough.decisions))
-            }
+            perform(DecisionRecording.effect(after: playthrough, reference, secondsToDecide: seconds, isPractice: isPractice, progress: &progress))
             if scenario.feedbackMode == .immediate, let record = playthrough.decisions.last {
                 if !record.feedback.isEmpty { say("What happened: \(record.feedback)") }
                 if !record.rationale.isEmpty { say("Why it matters: \(record.rationale)") }

@@ -147,19 +147,8 @@ enum PlayReducer {
         play.timerDeadline = nil
         guard let record = play.playthrough.decisions.last else { return [] }
         play.transcript.append(.choice(number: number, text: record.choiceText, timedOut: record.timedOut))
-        var effects: [Effect] = []
-        let saved = SavedProgressRecord(progress: SavedProgress(of: play.playthrough), secondsToDecide: play.secondsToDecide,
-                                        isPractice: play.isPractice)
-        if play.playthrough.isFinished, !play.isPractice {
-            var attempts = 1
-            if case .completed(let previous)? = state.progress[play.reference] { attempts = previous.attempts + 1 }
-            let attempt = CompletedAttempt(play.playthrough, attempts: attempts)
-            state.progress[play.reference] = .completed(attempt)
-            effects.append(.completeModule(play.info, attempt, saved, play.playthrough.decisions))
-        } else {
-            if !play.isPractice { state.progress[play.reference] = .inProgress(saved) }
-            effects.append(.saveProgress(play.info, saved, play.playthrough.decisions))
-        }
+        let effects = [DecisionRecording.effect(after: play.playthrough, play.reference, secondsToDecide: play.secondsToDecide,
+                                                isPractice: play.isPractice, progress: &state.progress)]
         if play.playthrough.scenario.feedbackMode == .immediate {
             play.feedback = record
         } else {
