@@ -47,5 +47,8 @@ let package = Package(
         .testTarget(name: "RidealongAppTests", dependencies: ["RidealongApp", "TerminalKit", "ScenarioKit"],
                     exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "RecordKitTests", dependencies: ["RecordKit", "RidealongApp", "ScenarioKit"]),
+        .testTarget(name: "RidealongCommandTests", dependencies: [
+            "ridealong", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

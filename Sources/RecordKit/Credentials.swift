@@ -27,7 +27,7 @@ public struct Credentials: Sendable {
 
     public init(_ store: RecordStore) { self.store = store }
 
-    public var isSet: Bool { (try? store.pool.read { try Row.fetchOne($0, sql: "SELECT 1 FROM credential WHERE role = 'fto'") }) != nil }
+    public var isSet: Bool { (try? store.database.read { try Row.fetchOne($0, sql: "SELECT 1 FROM credential WHERE role = 'fto'") }) != nil }
 
     static func derive(_ password: String, salt: Data, rounds: Int) throws -> Data {
         let key = try KDF.Scrypt.deriveKey(from: Data(password.utf8), salt: salt, outputByteCount: 32, rounds: rounds, blockSize: 8, parallelism: 1)
@@ -38,7 +38,7 @@ public struct Credentials: Sendable {
         guard password.count >= 8 else { throw Failure.tooShort }
         let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max) })
         let hash = try Self.derive(password, salt: salt, rounds: Self.rounds)
-        try store.pool.write { db in
+        try store.database.write { db in
             try db.execute(sql: """
                 INSERT INTO credential(role, salt, hash, parameters, failures) VALUES('fto', ?, ?, ?, 0)
                 ON CONFLICT(role) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, parameters = excluded.parameters, failures = 0
@@ -48,7 +48,7 @@ public struct Credentials: Sendable {
 
     /// Checks a password, waiting first when earlier tries failed. `sleep` is injectable for tests.
     public func check(_ password: String, sleep: (Int) -> Void = { Foundation.sleep(UInt32($0)) }) throws {
-        guard let row = try store.pool.read({ try Row.fetchOne($0, sql: "SELECT salt, hash, parameters, failures FROM credential WHERE role = 'fto'") })
+        guard let row = try store.database.read({ try Row.fetchOne($0, sql: "SELECT salt, hash, parameters, failures FROM credential WHERE role = 'fto'") })
         else { throw Failure.notSet }
         let failures: Int = row["failures"]
         if failures > 0 { sleep(Self.delay(afterFailures: failures)) }
@@ -56,7 +56,7 @@ public struct Credentials: Sendable {
         let expected: Data = row["hash"]
         let actual = try Self.derive(password, salt: row["salt"], rounds: rounds)
         let matches = actual.count == expected.count && zip(actual, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-        try store.pool.write { db in
+        try store.database.write { db in
             try db.execute(sql: "UPDATE credential SET failures = ?, lastFailure = ? WHERE role = 'fto'",
                            arguments: [matches ? 0 : failures + 1, matches ? nil : Date().timeIntervalSince1970])
         }
@@ -67,7 +67,7 @@ public struct Credentials: Sendable {
 
     /// Seconds before the next try may be checked (for screens that must not block while waiting).
     public func remainingDelay(now: Date = Date()) -> Int {
-        guard let row = try? store.pool.read({ try Row.fetchOne($0, sql: "SELECT failures, lastFailure FROM credential WHERE role = 'fto'") }),
+        guard let row = try? store.database.read({ try Row.fetchOne($0, sql: "SELECT failures, lastFailure FROM credential WHERE role = 'fto'") }),
               let failures = row["failures"] as Int?, failures > 0, let last = row["lastFailure"] as Double? else { return 0 }
         return max(0, Int((last + Double(Self.delay(afterFailures: failures)) - now.timeIntervalSince1970).rounded(.up)))
     }

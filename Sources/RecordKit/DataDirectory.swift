@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioKit
 
 /// Where records live: `--data-dir`, else `$RIDEALONG_HOME`, else `$XDG_DATA_HOME/ridealong`, else
 /// `~/.local/share/ridealong`. Created private to its owner (0700).
@@ -12,7 +13,20 @@ public enum DataDirectory {
 
     /// Creates the folder (and parents) with owner-only permissions.
     public static func prepare(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+        var partial = path.hasPrefix("/") ? "" : "."
+        let components = path.split(separator: "/")
+        for (index, component) in components.enumerated() {
+            partial += "/" + component
+            let isLast = index == components.count - 1
+            if mkdir(partial, isLast ? 0o700 : 0o755) != 0, errno != EEXIST { throw FolderError(reason: String(cString: strerror(errno))) }
+        }
+        guard FileSystem.isDirectory(path) else { throw FolderError(reason: "it is a file, not a folder") }
+        if chmod(path, 0o700) != 0 { throw FolderError(reason: String(cString: strerror(errno))) }
+    }
+
+    /// Why the folder could not be made.
+    struct FolderError: LocalizedError {
+        var reason: String
+        var errorDescription: String? { reason }
     }
 }

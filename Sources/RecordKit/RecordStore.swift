@@ -10,7 +10,7 @@ import ScenarioKit
 public final class RecordStore: ProgressStore, @unchecked Sendable {
     public let directory: String
     public let path: String
-    let pool: DatabasePool
+    let database: DatabaseQueue
     let factory: StatementFactory
     private let now: @Sendable () -> Date
 
@@ -23,24 +23,25 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Write-ahead logging lets an FTO read while a trainee plays; FULL makes each commit survive a power cut.
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
         }
-        var opened: DatabasePool?
+        var opened: DatabaseQueue?
         try Self.withFileLock(directory + "/records.lock") { [path] in
             try Self.checkHeader(path)
-            try Self.preflight(path)
+            let migrations = Schema.migrator.migrations
+            let applied = FileSystem.size(path) > 0
+                ? try StorePreflight.check(path, knownMigrations: migrations, applicationID: Schema.applicationID) : []
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try Schema.migrator.migrate(pool)
-                opened = pool
+                let database = try DatabaseQueue(path: path, configuration: configuration)
+                if applied != Set(migrations) { try Schema.migrator.migrate(database) }
+                opened = database
             } catch {
                 throw RecordStoreError.cannotOpen(path, "\(error)")
             }
         }
-        pool = opened!
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
-        }
+        database = opened!
+        for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
     }
 
     /// Runs `body` holding an exclusive lock on a file, so that two players starting at once do not both
@@ -55,58 +56,26 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
     }
 
     private static func checkHeader(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }
-        if header != Data("SQLite format 3\u{0}".utf8) { throw RecordStoreError.notADatabase(path) }
-    }
-
-    /// Checks an existing file read-only — ours, a schema we know, not damaged — so a file that fails is
-    /// never written to.
-    private static func preflight(_ path: String) throws {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            try queue.read { db in
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name != 'grdb_migrations'") ?? 0
-                guard tables > 0 else { return }
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if application != Schema.applicationID { throw RecordStoreError.notOurs(path) }
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if check != ["ok"] {
-                    throw RecordStoreError.corrupted(path, (check.first ?? "") + (check.count > 1 ? " and \(check.count - 1) more problems" : ""))
-                }
-                let migrator = Schema.migrator
-                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
-                if !unknown.isEmpty { throw RecordStoreError.newerSchema(path, unknown.sorted()) }
-            }
-        } catch let error as RecordStoreError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw RecordStoreError.notADatabase(path)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            throw RecordStoreError.corrupted(path, error.message ?? "\(error)")
-        } catch {
-            throw RecordStoreError.cannotOpen(path, "\(error)")
-        }
+        guard let header = FileSystem.readPrefix(path, count: 16), !header.isEmpty else { return }
+        if header != Array("SQLite format 3\u{0}".utf8) { throw RecordStoreError.notADatabase(path) }
     }
 
     // MARK: ProgressStore
 
     public func lastTrainee() -> Trainee? {
-        try? pool.read { db in
+        try? database.read { db in
             guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last-trainee'") else { return nil }
             return try JSONDecoder().decode(Trainee.self, from: Data(json.utf8))
         }
     }
 
+    /// The name the roster holds for a trainee id, if the roster knows it.
+    public func rosterName(of traineeID: String) -> String? {
+        try? database.read { db in try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [traineeID]) }
+    }
+
     public func progress(for trainee: Trainee) throws -> [ModuleReference: ModuleProgress] {
-        try pool.read { db in
+        try database.read { db in
             var result: [ModuleReference: ModuleProgress] = [:]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT course, module, isPractice, status, progress, result FROM attempt WHERE traineeID = ? ORDER BY startedAt, rowid
@@ -131,20 +100,20 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         do {
             switch effect {
             case .signIn(let trainee):
-                try pool.write { db in
+                try database.write { db in
                     try ensureTrainee(trainee, db)
                     let json = String(decoding: try JSONEncoder().encode(trainee), as: UTF8.self)
                     try db.execute(sql: "INSERT INTO meta(key, value) VALUES('last-trainee', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                    arguments: [json])
                 }
             case .saveProgress(let info, let record, let decisions):
-                try pool.write { db in
+                try database.write { db in
                     let attempt = try openAttempt(info, record: record, trainee: trainee, db)
                     try appendDecisions(decisions, record: record, attempt: attempt, info: info, trainee: trainee, db)
                     try db.execute(sql: "UPDATE attempt SET progress = ? WHERE id = ?", arguments: [try Self.json(record), attempt.id])
                 }
             case .completeModule(let info, let completed, let record, let decisions):
-                try pool.write { db in
+                try database.write { db in
                     let attempt = try openAttempt(info, record: record, trainee: trainee, db)
                     try appendDecisions(decisions, record: record, attempt: attempt, info: info, trainee: trainee, db)
                     let seconds = record.secondsToDecide.reduce(0, +)
@@ -158,7 +127,7 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
                                          completed.lowestRating, completed.criticalErrors.count, attempt.id])
                 }
             case .recordWellness(let info, let step, let kind, let seconds):
-                try pool.write { db in
+                try database.write { db in
                     guard let attempt = try latestOpenAttempt(info.reference, trainee: trainee, db) else { return }
                     try append(factory.wellness(step: step, kind: kind, seconds: seconds, module: info, trainee: trainee, registration: attempt.id,
                                                 at: now()), chain: attempt.id, attempt: attempt.id, trainee: trainee.id, db)

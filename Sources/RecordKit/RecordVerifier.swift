@@ -44,7 +44,7 @@ public struct RecordVerifier {
     }
 
     public static func verify(_ store: RecordStore) throws -> Report {
-        try store.pool.read { db in
+        try store.database.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             var problems: [Problem] = []
             var chains = Set<String>(), count = 0

@@ -90,7 +90,7 @@ public struct TrainingRecords: Sendable {
     public init(_ store: RecordStore) { self.store = store }
 
     public func trainees() throws -> [(Trainee, badge: String?, unit: String?, fto: String?)] {
-        try store.pool.read { db in
+        try store.database.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, badge, unit, fto FROM trainee ORDER BY id").map {
                 (Trainee(id: $0["id"], name: $0["name"]), $0["badge"], $0["unit"], $0["fto"])
             }
@@ -98,7 +98,7 @@ public struct TrainingRecords: Sendable {
     }
 
     public func attempts(of traineeID: String, withDecisions: Bool = true) throws -> [Attempt] {
-        try store.pool.read { db in
+        try store.database.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT id, course, module, title, revision, isPractice, startedAt, status, result FROM attempt WHERE traineeID = ?
                 ORDER BY startedAt, rowid
@@ -163,47 +163,52 @@ public struct TrainingRecords: Sendable {
     }
 
     /// The roster in two queries, however many attempts there are: attempts are read in trainee order
-    /// from a covering index, and each trainee's modules are summed up as the rows go by.
+    /// from a covering index, straight off SQLite's rows, and each trainee's modules are summed up as the
+    /// rows go by (a String is made only when the trainee, course or module changes).
     public func roster(now: Date = Date()) throws -> [RosterEntry] {
         let stale = ISO8601DateFormatter.withFractions.string(from: now.addingTimeInterval(-14 * 86_400))
-        return try store.pool.read { db in
+        return try store.database.read { db in
             var modulesByTrainee: [String: [ModuleSummary]] = [:]
             var lastActivity: [String: String] = [:]
-            var trainee = "", list: [ModuleSummary] = [], latest = ""
+            var trainee: [UInt8] = [], course: [UInt8] = [], module: [UInt8] = [], latest: [UInt8] = []
+            var list: [ModuleSummary] = []
             func flush() {
                 guard !trainee.isEmpty else { return }
-                modulesByTrainee[trainee] = list
-                lastActivity[trainee] = latest
+                let id = String(decoding: trainee, as: UTF8.self)
+                modulesByTrainee[id] = list
+                lastActivity[id] = String(decoding: latest, as: UTF8.self)
             }
-            let rows = try Row.fetchCursor(db, sql: """
+            let completed = Array("completed".utf8), inProgress = Array("in-progress".utf8)
+            let statement = try db.makeStatement(sql: """
                 SELECT traineeID, course, module, status, isPractice, overall, passed, lowestRating, criticalErrors, startedAt
                 FROM attempt INDEXED BY attempt_summary ORDER BY traineeID, course, module, startedAt
                 """)
-            while let row = try rows.next() {
-                let id: String = row[0]
-                if id != trainee {
+            let rows = RawRows(statement)
+            while try rows.next() {
+                if !rows.text(0, equals: trainee) {
                     flush()
-                    trainee = id
+                    trainee = Array(rows.bytes(0))
                     list = []
-                    latest = ""
+                    latest = []
                 }
-                let course: String = row[1], module: String = row[2], started: String = row[9]
-                if started > latest { latest = started }
-                if list.last?.course != course || list.last?.module != module {
-                    list.append(ModuleSummary(course: course, module: module, gradedAttempts: 0, inProgress: false))
+                let started = rows.bytes(9)
+                if latest.lexicographicallyPrecedes(started) { latest = Array(started) }
+                if list.isEmpty || !rows.text(1, equals: course) || !rows.text(2, equals: module) {
+                    course = Array(rows.bytes(1))
+                    module = Array(rows.bytes(2))
+                    list.append(ModuleSummary(course: rows.text(1), module: rows.text(2), gradedAttempts: 0, inProgress: false))
                 }
-                let status: String = row[3], practice: Bool = row[4]
-                if practice { continue }
+                if rows.int(4) != 0 { continue }
                 let last = list.count - 1
-                if status == "in-progress" { list[last].inProgress = true }
-                if status == "completed" {
+                if rows.text(3, equals: inProgress) { list[last].inProgress = true }
+                if rows.text(3, equals: completed) {
                     list[last].gradedAttempts += 1
                     list[last].previousOverall = list[last].latestOverall
-                    list[last].latestOverall = row[5]
-                    list[last].latestPassed = row[6]
-                    list[last].latestLowestRating = row[7]
+                    list[last].latestOverall = rows.optionalDouble(5)
+                    list[last].latestPassed = rows.optionalInt(6).map { $0 != 0 }
+                    list[last].latestLowestRating = rows.optionalInt(7)
                     list[last].inProgress = false
-                    if (row[8] as Int? ?? 0) > 0 { list[last].lastCriticalAttempt = list[last].gradedAttempts }
+                    if (rows.optionalInt(8) ?? 0) > 0 { list[last].lastCriticalAttempt = list[last].gradedAttempts }
                 }
             }
             flush()
@@ -228,7 +233,7 @@ public struct TrainingRecords: Sendable {
     }
 
     public func notes(of traineeID: String) throws -> [Note] {
-        try store.pool.read { db in
+        try store.database.read { db in
             try String.fetchAll(db, sql: "SELECT statement FROM event WHERE chain = ? ORDER BY position", arguments: ["trainee:" + traineeID])
                 .compactMap { try? JSONDecoder().decode(XAPIStatement.self, from: Data($0.utf8)) }
                 .map { statement in
@@ -245,7 +250,7 @@ public struct TrainingRecords: Sendable {
     /// Adds an FTO comment or sign-off (a correction names the note it corrects; nothing is edited).
     public func addNote(kind: String, text: String, fto: String, trainee: Trainee, module: ModuleReference?, corrects: String?) throws {
         let statement = store.factory.note(kind, text: text, fto: fto, trainee: trainee, module: module, corrects: corrects, at: Date())
-        try store.pool.write { db in
+        try store.database.write { db in
             try store.append(statement, chain: "trainee:" + trainee.id, attempt: nil, trainee: trainee.id, db)
         }
     }
@@ -269,7 +274,7 @@ public struct TrainingRecords: Sendable {
 
     /// Adds or updates a trainee's roster details.
     public func setRoster(_ trainee: Trainee, badge: String?, unit: String?, fto: String?) throws {
-        try store.pool.write { db in
+        try store.database.write { db in
             try db.execute(sql: """
                 INSERT INTO trainee(id, name, badge, unit, fto) VALUES(?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, badge = coalesce(excluded.badge, badge),
@@ -280,7 +285,7 @@ public struct TrainingRecords: Sendable {
 
     /// Every statement, in order, for an xAPI export (optionally one trainee's).
     public func statements(of traineeID: String?) throws -> [String] {
-        try store.pool.read { db in
+        try store.database.read { db in
             if let traineeID {
                 return try String.fetchAll(db, sql: "SELECT statement FROM event WHERE traineeID = ? ORDER BY seq", arguments: [traineeID])
             }

@@ -17,14 +17,18 @@ enum RecordsBench {
 
     static func rows(trainees: Int = Int(ProcessInfo.processInfo.environment["RIDEALONG_BENCH_TRAINEES"] ?? "") ?? 10_000,
                      attemptsEach: Int = 20) throws -> [(String, String, String, Bool)] {
-        let folder = NSTemporaryDirectory() + "ridealong-bench-records-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // RIDEALONG_BENCH_STORE=DIR keeps the generated store in DIR and reuses it on later runs.
+        let kept = ProcessInfo.processInfo.environment["RIDEALONG_BENCH_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        let folder = kept ?? NSTemporaryDirectory() + "ridealong-bench-records-\(UUID().uuidString)"
+        defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let store = try RecordStore(directory: folder)
-        let fill = try milliseconds { try BulkLoader.fill(store, trainees: trainees, attemptsEach: attemptsEach) }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: store.path))?[.size] as? Int ?? 0) / 1_048_576
         let records = TrainingRecords(store)
+        let reused = try kept.map { _ in try records.trainees().count >= trainees } ?? false
+        let fill = reused ? 0 : try milliseconds { try BulkLoader.fill(store, trainees: trainees, attemptsEach: attemptsEach) }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: store.path))?[.size] as? Int ?? 0) / 1_048_576
         var rows: [(String, String, String, Bool)] = []
-        rows.append(("generate \(trainees) trainees × \(attemptsEach) attempts (\(size) MB)", String(format: "%.1f s", fill / 1000), "-", true))
+        rows.append(("generate \(trainees) trainees × \(attemptsEach) attempts (\(size) MB)",
+                     reused ? "reused" : String(format: "%.1f s", fill / 1000), "-", true))
         let roster = median(try (0..<5).map { _ in try milliseconds { _ = try records.roster() } })
         rows.append(("roster query (all trainees)", String(format: "%.1f ms", roster), "< 100 ms", roster < 100))
         let view = median(try (0..<11).map { index in

@@ -44,75 +44,13 @@ struct PlayCommand: ParsableCommand {
     @Option(help: .hidden)
     var firstFrameLog: String?
 
-    func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        if let watch { return try ScriptWatch(path: watch, theme: theme, settings: Settings(timersEnabled: !noTimers)).run(environment: environment) }
-        let folder = courses ?? CourseLocation.find(environment: environment)
-        guard FileSystem.isDirectory(folder) else {
-            throw ValidationError("no courses at '\(folder)'; name the folder with --courses")
-        }
-        let catalog = Catalog.load(from: folder, headersOnly: !plain && module == nil)
-        let directory = DataDirectory.resolve(explicit: dataDir, environment: environment)
-        let store: RecordStore
-        do {
-            store = try RecordStore(directory: directory)
-        } catch {
-            throw CommandFailure("\(error)")
-        }
-        var signedIn: Trainee?
-        if let trainee {
-            let remembered = store.lastTrainee()
-            let known = try? TrainingRecords(store).trainees().first { $0.0.id == trainee }?.0
-            signedIn = Trainee(id: trainee, name: name ?? known?.name ?? (remembered?.id == trainee ? remembered!.name : trainee))
-            try? store.perform(.signIn(signedIn!), trainee: signedIn!)
-        }
-        let start = try module.map { try reference(for: $0, in: catalog) }
-        let settings = Settings(timersEnabled: !noTimers)
-        let seconds = SessionClock.start()
-        if !plain, let terminal = CursesTerminal(theme: theme, environment: environment) {
-            defer { terminal.stop() }
-            var state = AppState(catalog: catalog, width: terminal.width, height: terminal.height, trainee: signedIn,
-                                 rememberedTrainee: store.lastTrainee(), settings: settings)
-            if !terminal.isUTF8 { state.notice = "Your locale is not UTF-8: some characters may not show. Set LANG=C.UTF-8." }
-            if !catalog.diagnostics.isEmpty { state.notice = "Some modules have errors and cannot be played: run ridealong check." }
-            let runtime = AppRuntime(state: state, terminal: terminal, store: store, clock: seconds)
-            if catalog.isHeadersOnly { runtime.afterFirstFrame = { .catalogLoaded(Catalog.load(from: folder)) } }
-            runtime.reviewSource = RecordReviewSource(store)
-            if let start, signedIn != nil { runtime.jump(to: start, at: seconds()) }
-            if let firstFrameLog {
-                runtime.onFirstFrame = {
-                    terminal.stop()
-                    StartupProbe.record(to: firstFrameLog, environment: environment)
-                    Foundation.exit(0)
-                }
-            }
-            let unsaved = runtime.run()
-            terminal.stop()
-            if !unsaved.isEmpty {
-                FileHandle.standardError.write(Data("ridealong: \(unsaved.count) record(s) could not be saved to \(directory).\n".utf8))
-                throw ExitCode(2)
-            }
-            return
-        }
-        // A closed output (a pipe whose reader left) ends the session quietly; every decision is already saved.
-        signal(SIGPIPE, SIG_IGN)
-        let output = PlainOutput()
-        let player = PlainPlayer(catalog: catalog.isHeadersOnly ? Catalog.load(from: folder) : catalog, store: store, trainee: signedIn,
-                                 readLine: { output.isClosed ? nil : Swift.readLine(strippingNewline: true) },
-                                 write: output.write, clock: seconds)
-        player.run(start: start?.module.isEmpty == false ? start : nil)
+    var options: PlayOptions {
+        PlayOptions(module: module, courses: courses, dataDir: dataDir, trainee: trainee, name: name, plain: plain,
+                    noTimers: noTimers, theme: theme, watch: watch, firstFrameLog: firstFrameLog)
     }
 
-    private func reference(for text: String, in catalog: Catalog) throws -> ModuleReference {
-        let parts = text.split(separator: "/").map(String.init)
-        guard let course = catalog.courses.first(where: { $0.id == parts.first }) else {
-            throw ValidationError("no course '\(parts.first ?? text)'; courses here: \(catalog.courses.map(\.id).joined(separator: ", "))")
-        }
-        guard parts.count > 1 else { return ModuleReference(course: course.id, module: course.modules.first?.id ?? "") }
-        guard course.module(parts[1]) != nil else {
-            throw ValidationError("no module '\(parts[1])' in \(course.id); modules: \(course.modules.map(\.id).joined(separator: ", "))")
-        }
-        return ModuleReference(course: course.id, module: parts[1])
+    func run() throws {
+        try options.launch()
     }
 }
 

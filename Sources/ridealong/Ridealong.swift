@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `ridealong` command: the player by default, and the authoring and records tools.
-@main
 struct Ridealong: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ridealong",
@@ -11,4 +10,18 @@ struct Ridealong: ParsableCommand {
                       NewCommand.self, ReviewCommand.self, ExportCommand.self, RecordsCommand.self, FTOCommand.self],
         defaultSubcommand: PlayCommand.self
     )
+}
+
+/// Starts the player straight away for the everyday invocation; everything else goes through ArgumentParser.
+@main
+enum Entry {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let options = QuickStart.playOptions(from: arguments) else { return Ridealong.main(arguments) }
+        do {
+            try options.launch()
+        } catch {
+            Ridealong.exit(withError: error)
+        }
+    }
 }

@@ -100,7 +100,7 @@ struct RecordStoreTests {
         let report = try RecordVerifier.verify(store)
         #expect(report.isIntact)
         #expect(report.events == 5, "initialized, two answers, completed, failed")
-        let verbs = try store.pool.read { try String.fetchAll($0, sql: "SELECT verb FROM event ORDER BY position") }
+        let verbs = try store.database.read { try String.fetchAll($0, sql: "SELECT verb FROM event ORDER BY position") }
         #expect(verbs == ["initialized", "answered", "answered", "completed", "failed"])
     }
 
@@ -108,8 +108,8 @@ struct RecordStoreTests {
         let fixture = try RecordFixture()
         let store = try RecordStore(directory: fixture.folder)
         _ = try fixture.play(["hello", "thanks"], into: store)
-        #expect(throws: (any Error).self) { try store.pool.write { try $0.execute(sql: "UPDATE event SET verb = 'x'") } }
-        try store.pool.write { db in
+        #expect(throws: (any Error).self) { try store.database.write { try $0.execute(sql: "UPDATE event SET verb = 'x'") } }
+        try store.database.write { db in
             try db.execute(sql: "DROP TRIGGER event_append_only_update")
             try db.execute(sql: "DROP TRIGGER event_append_only_delete")
             try db.execute(sql: "UPDATE event SET statement = replace(statement, '\"hello\"', '\"order\"') WHERE position = 2")
@@ -138,8 +138,8 @@ struct RecordStoreTests {
     @Test func refusesANewerSchemaWithoutTouchingIt() throws {
         let fixture = try RecordFixture()
         let store = try RecordStore(directory: fixture.folder)
-        try store.pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES('v9-from-the-future')") }
-        try store.pool.close()
+        try store.database.write { try $0.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES('v9-from-the-future')") }
+        try store.database.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
         #expect(throws: RecordStoreError.newerSchema(store.path, ["v9-from-the-future"])) { try RecordStore(directory: fixture.folder) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
@@ -149,7 +149,7 @@ struct RecordStoreTests {
         let fixture = try RecordFixture()
         let store = try RecordStore(directory: fixture.folder)
         _ = try fixture.play(["hello", "thanks"], into: store)
-        try store.pool.close()
+        try store.database.close()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
         for offset in stride(from: 4096, to: min(bytes.count, 16384), by: 7) { bytes[offset] ^= 0xFF }
         try bytes.write(to: URL(fileURLWithPath: store.path))
@@ -163,6 +163,26 @@ struct RecordStoreTests {
         _ = try fixture.play(["hello"], into: store)
         #expect(try FileManager.default.attributesOfItem(atPath: fixture.folder)[.posixPermissions] as? Int == 0o700)
         #expect(try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func everyCommitIsWrittenAheadAndSyncedInFull() throws {
+        let fixture = try RecordFixture()
+        for _ in 0..<2 {  // a new file, then the same file opened again
+            let store = try RecordStore(directory: fixture.folder)
+            _ = try fixture.play(["hello"], into: store)
+            let (journal, synchronous) = try store.database.writeWithoutTransaction { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
+            #expect(journal == "wal")
+            #expect(synchronous == 2)  // FULL
+        }
+    }
+
+    @Test func aFolderInsideAFileIsACreateFolderError() throws {
+        let fixture = try RecordFixture()
+        #expect(FileManager.default.createFile(atPath: fixture.folder, contents: Data("x".utf8)))
+        #expect(throws: RecordStoreError.self) { try RecordStore(directory: fixture.folder + "/inside") }
+        #expect(throws: RecordStoreError.self) { try RecordStore(directory: fixture.folder) }
     }
 
     @Test func reflectionsStayOutOfTheDatabaseAndExports() throws {
@@ -225,7 +245,7 @@ struct CredentialTests {
         #expect(waited == [2])
         try credentials.check("correct horse battery", sleep: { waited.append($0) })
         #expect(waited == [2, 4])
-        let stored = try credentials.store.pool.read { try Data.fetchOne($0, sql: "SELECT hash FROM credential") }
+        let stored = try credentials.store.database.read { try Data.fetchOne($0, sql: "SELECT hash FROM credential") }
         #expect(stored?.count == 32)
         #expect(stored.map { String(decoding: $0, as: UTF8.self).contains("correct") } == false)
     }
@@ -246,7 +266,7 @@ struct DamagedStoreTests {
         let fixture = try RecordFixture()
         let store = try RecordStore(directory: fixture.folder)
         _ = try fixture.play(["hello", "thanks"], into: store)
-        try store.pool.close()
+        try store.database.close()
         let full = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let truncated = full.prefix(full.count / 2)
         try truncated.write(to: URL(fileURLWithPath: store.path))

@@ -24,6 +24,12 @@ public enum FileSystem {
         return stat(path, &info) == 0
     }
 
+    /// The file's size in bytes, 0 when it does not exist.
+    public static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// The file's bytes, refusing directories and files over `limit`.
     public static func read(_ path: String, limit: Int = maximumScriptSize) throws(ReadError) -> [UInt8] {
         var info = stat()
@@ -42,6 +48,16 @@ public enum FileSystem {
             if bytes.count > limit { throw .tooLarge(bytes.count) }
         }
         if ferror(file) != 0 { throw .unreadable("read error") }
+        return bytes
+    }
+
+    /// Up to `count` bytes from the start of a file (nil when it cannot be opened).
+    public static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let read = fread(&bytes, 1, count, file)
+        bytes.removeLast(count - read)
         return bytes
     }
 

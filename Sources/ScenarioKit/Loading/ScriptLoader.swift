@@ -161,6 +161,19 @@ public struct ScriptLoader: Sendable {
 
     /// A module's id and title from its header alone (no scenes are read or compiled).
     public static func moduleHeader(at path: String) -> (id: String, title: String)? {
+        // The header sits above the first scene, so the first 8 KiB (cut at a line end) normally hold it:
+        // the course list appears without reading whole modules.
+        let window = 8192
+        if let prefix = FileSystem.readPrefix(path, count: window), !prefix.contains(0) {
+            let lines = prefix.count < window ? prefix[...] : prefix[..<(prefix.lastIndex(of: UInt8(ascii: "\n")) ?? 0)]
+            if let text = String(validating: lines, as: UTF8.self) {
+                let (syntax, _) = ModuleParser.parse(SourceText(path: path, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text),
+                                                     headerOnly: true)
+                let id = syntax.id?.value ?? ""
+                if prefix.count < window { return id.isEmpty ? nil : (id, syntax.title ?? id) }
+                if !id.isEmpty, let title = syntax.title { return (id, title) }
+            }
+        }
         guard case .success(let source) = readSource(path) else { return nil }
         let (syntax, _) = ModuleParser.parse(source, headerOnly: true)
         guard let id = syntax.id?.value, !id.isEmpty else { return nil }
