@@ -31,7 +31,7 @@ public enum BulkLoader {
                                                                 secondsToDecide: [], isPractice: false))
         let stamp = ISO8601DateFormatter.withFractions.string(from: date)
         for batch in stride(from: 0, to: trainees, by: 500) {
-            try store.database.write { db in
+            try store.write { db in
                 let insertTrainee = try db.cachedStatement(sql: "INSERT INTO trainee(id, name) VALUES(?, ?)")
                 let insertAttempt = try db.cachedStatement(sql: """
                     INSERT INTO attempt(id, traineeID, course, module, title, revision, contentHash, isPractice, startedAt, status, progress,
@@ -60,5 +60,6 @@ public enum BulkLoader {
                 }
             }
         }
+        try store.write { try RosterSummary.rebuildAll($0) }
     }
 }

@@ -38,7 +38,7 @@ public struct Credentials: Sendable {
         guard password.count >= 8 else { throw Failure.tooShort }
         let salt = Data((0..<16).map { _ in UInt8.random(in: .min ... .max) })
         let hash = try Self.derive(password, salt: salt, rounds: Self.rounds)
-        try store.database.write { db in
+        try store.write { db in
             try db.execute(sql: """
                 INSERT INTO credential(role, salt, hash, parameters, failures) VALUES('fto', ?, ?, ?, 0)
                 ON CONFLICT(role) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, parameters = excluded.parameters, failures = 0
@@ -56,7 +56,7 @@ public struct Credentials: Sendable {
         let expected: Data = row["hash"]
         let actual = try Self.derive(password, salt: row["salt"], rounds: rounds)
         let matches = actual.count == expected.count && zip(actual, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-        try store.database.write { db in
+        try store.write { db in
             try db.execute(sql: "UPDATE credential SET failures = ?, lastFailure = ? WHERE role = 'fto'",
                            arguments: [matches ? 0 : failures + 1, matches ? nil : Date().timeIntervalSince1970])
         }

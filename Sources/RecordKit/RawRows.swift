@@ -1,14 +1,18 @@
 import GRDB
 import GRDBSQLite
 
-/// Steps through a prepared statement's rows on SQLite's C interface, for the few reads that go over
-/// every attempt (the roster): columns are compared in place and turned into Swift values only when
-/// needed, which GRDB's `Row` cannot do.
+/// Steps through a prepared statement's rows on SQLite's C interface, for the reads that go over every
+/// attempt (the roster's summary): columns are compared in place and turned into Swift values only
+/// when needed, which GRDB's `Row` cannot do.
 struct RawRows {
-    private let handle: OpaquePointer
+    /// Kept so that the statement, which finalizes its handle when it goes, lives as long as the rows.
+    private let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
 
+    /// Starts from the first row of `statement`, with the arguments it holds.
     init(_ statement: Statement) {
-        handle = statement.sqliteStatement
+        self.statement = statement
+        sqlite3_reset(statement.sqliteStatement)
     }
 
     /// Moves to the next row; false at the end.
@@ -35,6 +39,8 @@ struct RawRows {
     }
 
     func text(_ column: Int32) -> String { String(decoding: bytes(column), as: UTF8.self) }
+
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
     /// Whether the column's text equals `value`, without making a String.
     func text(_ column: Int32, equals value: [UInt8]) -> Bool { bytes(column).elementsEqual(value) }

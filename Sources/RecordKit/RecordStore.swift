@@ -13,8 +13,16 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
     let database: DatabaseQueue
     let factory: StatementFactory
     private let now: @Sendable () -> Date
+    /// The page-by-page damage check of a large file, running while the program starts (nil once done
+    /// before opening). Writes wait for it; reads do not.
+    private let pendingCheck: Background<RecordStoreError?>?
 
-    public init(directory: String, factory: StatementFactory = StatementFactory(), now: @escaping @Sendable () -> Date = Date.init) throws {
+    /// Files up to this size are checked for damage before they are opened; larger ones (a shared store
+    /// of hundreds of trainees) are checked in the background, and nothing is written until that passes.
+    public static let checkBeforeOpeningUpTo = 64 << 20
+
+    public init(directory: String, factory: StatementFactory = StatementFactory(), now: @escaping @Sendable () -> Date = Date.init,
+                checkBeforeOpeningUpTo threshold: Int = checkBeforeOpeningUpTo) throws {
         self.directory = directory
         self.factory = factory
         self.now = now
@@ -27,11 +35,18 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
         }
         var opened: DatabaseQueue?
+        var checkLater = false
         try Self.withFileLock(directory + "/records.lock") { [path] in
             try Self.checkHeader(path)
             let migrations = Schema.migrator.migrations
-            let applied = FileSystem.size(path) > 0
-                ? try StorePreflight.check(path, knownMigrations: migrations, applicationID: Schema.applicationID) : []
+            let size = FileSystem.size(path)
+            checkLater = size > threshold
+            let applied = size > 0
+                ? try StorePreflight.check(path, knownMigrations: migrations, applicationID: Schema.applicationID, integrity: !checkLater) : []
+            if checkLater, applied != Set(migrations) {  // a migration writes, so the check comes first
+                if let damage = StorePreflight.damage(path) { throw damage }
+                checkLater = false
+            }
             do {
                 let database = try DatabaseQueue(path: path, configuration: configuration)
                 if applied != Set(migrations) { try Schema.migrator.migrate(database) }
@@ -41,6 +56,7 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
             }
         }
         database = opened!
+        pendingCheck = checkLater ? Background { [path] in StorePreflight.damage(path) } : nil
         for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
     }
 
@@ -58,6 +74,12 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
     private static func checkHeader(_ path: String) throws {
         guard let header = FileSystem.readPrefix(path, count: 16), !header.isEmpty else { return }
         if header != Array("SQLite format 3\u{0}".utf8) { throw RecordStoreError.notADatabase(path) }
+    }
+
+    /// Runs `body` in a write transaction, once the file is known to be sound.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if let damage = pendingCheck?.value { throw damage }
+        return try database.write(body)
     }
 
     // MARK: ProgressStore
@@ -100,20 +122,20 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         do {
             switch effect {
             case .signIn(let trainee):
-                try database.write { db in
+                try write { db in
                     try ensureTrainee(trainee, db)
                     let json = String(decoding: try JSONEncoder().encode(trainee), as: UTF8.self)
                     try db.execute(sql: "INSERT INTO meta(key, value) VALUES('last-trainee', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                    arguments: [json])
                 }
             case .saveProgress(let info, let record, let decisions):
-                try database.write { db in
+                try write { db in
                     let attempt = try openAttempt(info, record: record, trainee: trainee, db)
                     try appendDecisions(decisions, record: record, attempt: attempt, info: info, trainee: trainee, db)
                     try db.execute(sql: "UPDATE attempt SET progress = ? WHERE id = ?", arguments: [try Self.json(record), attempt.id])
                 }
             case .completeModule(let info, let completed, let record, let decisions):
-                try database.write { db in
+                try write { db in
                     let attempt = try openAttempt(info, record: record, trainee: trainee, db)
                     try appendDecisions(decisions, record: record, attempt: attempt, info: info, trainee: trainee, db)
                     let seconds = record.secondsToDecide.reduce(0, +)
@@ -125,9 +147,10 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
                         lowestRating = ?, criticalErrors = ? WHERE id = ?
                         """, arguments: [try Self.json(record), try Self.json(completed), Self.timestamp(now()), completed.overall, completed.passed,
                                          completed.lowestRating, completed.criticalErrors.count, attempt.id])
+                    try RosterSummary.refresh(trainee.id, db)
                 }
             case .recordWellness(let info, let step, let kind, let seconds):
-                try database.write { db in
+                try write { db in
                     guard let attempt = try latestOpenAttempt(info.reference, trainee: trainee, db) else { return }
                     try append(factory.wellness(step: step, kind: kind, seconds: seconds, module: info, trainee: trainee, registration: attempt.id,
                                                 at: now()), chain: attempt.id, attempt: attempt.id, trainee: trainee.id, db)
@@ -189,6 +212,7 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
                              record.isPractice, Self.timestamp(now()), try Self.json(empty)])
         try append(factory.started(info, trainee: trainee, registration: id, practice: record.isPractice, at: now()),
                    chain: id, attempt: id, trainee: trainee.id, db)
+        try RosterSummary.refresh(trainee.id, db)
         return OpenAttempt(id: id, steps: 0)
     }
 

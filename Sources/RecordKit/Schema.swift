@@ -71,6 +71,14 @@ enum Schema {
                     """)
             }
         }
+        migrator.registerMigration("v2-roster-summary") { db in
+            try db.create(table: "roster_summary") { t in
+                t.primaryKey("traineeID", .text).references("trainee")
+                t.column("modules", .text).notNull()
+                t.column("lastActivity", .text).notNull()
+            }
+            try RosterSummary.rebuildAll(db)
+        }
         return migrator
     }
 }

@@ -162,59 +162,17 @@ public struct TrainingRecords: Sendable {
         return total
     }
 
-    /// The roster in two queries, however many attempts there are: attempts are read in trainee order
-    /// from a covering index, straight off SQLite's rows, and each trainee's modules are summed up as the
-    /// rows go by (a String is made only when the trainee, course or module changes).
+    /// The roster in one query: each trainee with the summary row their attempts keep up to date.
     public func roster(now: Date = Date()) throws -> [RosterEntry] {
         let stale = ISO8601DateFormatter.withFractions.string(from: now.addingTimeInterval(-14 * 86_400))
         return try store.database.read { db in
-            var modulesByTrainee: [String: [ModuleSummary]] = [:]
-            var lastActivity: [String: String] = [:]
-            var trainee: [UInt8] = [], course: [UInt8] = [], module: [UInt8] = [], latest: [UInt8] = []
-            var list: [ModuleSummary] = []
-            func flush() {
-                guard !trainee.isEmpty else { return }
-                let id = String(decoding: trainee, as: UTF8.self)
-                modulesByTrainee[id] = list
-                lastActivity[id] = String(decoding: latest, as: UTF8.self)
-            }
-            let completed = Array("completed".utf8), inProgress = Array("in-progress".utf8)
-            let statement = try db.makeStatement(sql: """
-                SELECT traineeID, course, module, status, isPractice, overall, passed, lowestRating, criticalErrors, startedAt
-                FROM attempt INDEXED BY attempt_summary ORDER BY traineeID, course, module, startedAt
-                """)
-            let rows = RawRows(statement)
+            let rows = RawRows(try db.makeStatement(sql: """
+                SELECT id, name, badge, unit, fto, modules, lastActivity FROM trainee LEFT JOIN roster_summary ON traineeID = id ORDER BY id
+                """))
+            var entries: [RosterEntry] = []
             while try rows.next() {
-                if !rows.text(0, equals: trainee) {
-                    flush()
-                    trainee = Array(rows.bytes(0))
-                    list = []
-                    latest = []
-                }
-                let started = rows.bytes(9)
-                if latest.lexicographicallyPrecedes(started) { latest = Array(started) }
-                if list.isEmpty || !rows.text(1, equals: course) || !rows.text(2, equals: module) {
-                    course = Array(rows.bytes(1))
-                    module = Array(rows.bytes(2))
-                    list.append(ModuleSummary(course: rows.text(1), module: rows.text(2), gradedAttempts: 0, inProgress: false))
-                }
-                if rows.int(4) != 0 { continue }
-                let last = list.count - 1
-                if rows.text(3, equals: inProgress) { list[last].inProgress = true }
-                if rows.text(3, equals: completed) {
-                    list[last].gradedAttempts += 1
-                    list[last].previousOverall = list[last].latestOverall
-                    list[last].latestOverall = rows.optionalDouble(5)
-                    list[last].latestPassed = rows.optionalInt(6).map { $0 != 0 }
-                    list[last].latestLowestRating = rows.optionalInt(7)
-                    list[last].inProgress = false
-                    if (rows.optionalInt(8) ?? 0) > 0 { list[last].lastCriticalAttempt = list[last].gradedAttempts }
-                }
-            }
-            flush()
-            return try Row.fetchAll(db, sql: "SELECT id, name, badge, unit, fto FROM trainee ORDER BY id").map { row in
-                let id: String = row[0]
-                let modules = modulesByTrainee[id] ?? []
+                let id = rows.text(0)
+                let modules = rows.isNull(5) ? [] : RosterSummary.decode(rows.bytes(5))
                 var attention: [String] = []
                 for module in modules {
                     if module.latestPassed == false { attention.append("not passed: \(module.module)") }
@@ -223,12 +181,13 @@ public struct TrainingRecords: Sendable {
                                          + (critical == module.gradedAttempts ? "" : " (attempt \(critical) of \(module.gradedAttempts))"))
                     }
                 }
-                let last = lastActivity[id]
+                let last = rows.isNull(6) || rows.bytes(6).isEmpty ? nil : rows.text(6)
                 if let last, last < stale { attention.append("no progress in 14 days") }
                 if modules.isEmpty { attention.append("not started") }
-                return RosterEntry(trainee: Trainee(id: id, name: row[1]), badge: row[2], unit: row[3], fto: row[4],
-                                   modules: modules, lastActivity: last, attention: attention)
+                entries.append(RosterEntry(trainee: Trainee(id: id, name: rows.text(1)), badge: rows.optionalText(2), unit: rows.optionalText(3),
+                                           fto: rows.optionalText(4), modules: modules, lastActivity: last, attention: attention))
             }
+            return entries
         }
     }
 
@@ -250,7 +209,7 @@ public struct TrainingRecords: Sendable {
     /// Adds an FTO comment or sign-off (a correction names the note it corrects; nothing is edited).
     public func addNote(kind: String, text: String, fto: String, trainee: Trainee, module: ModuleReference?, corrects: String?) throws {
         let statement = store.factory.note(kind, text: text, fto: fto, trainee: trainee, module: module, corrects: corrects, at: Date())
-        try store.database.write { db in
+        try store.write { db in
             try store.append(statement, chain: "trainee:" + trainee.id, attempt: nil, trainee: trainee.id, db)
         }
     }
@@ -274,7 +233,7 @@ public struct TrainingRecords: Sendable {
 
     /// Adds or updates a trainee's roster details.
     public func setRoster(_ trainee: Trainee, badge: String?, unit: String?, fto: String?) throws {
-        try store.database.write { db in
+        try store.write { db in
             try db.execute(sql: """
                 INSERT INTO trainee(id, name, badge, unit, fto) VALUES(?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, badge = coalesce(excluded.badge, badge),

@@ -92,7 +92,7 @@ print("")
 if runs("records") {
     print("records store")
     for (label, figure, target, met) in try RecordsBench.rows() {
-        print("  " + label.padding(toLength: 52, withPad: " ", startingAt: 0) + pad(figure, 12) + "   " + target)
+        print("  " + label.padding(toLength: 68, withPad: " ", startingAt: 0) + pad(figure, 12) + "   " + target)
         if !met { failures.append("\(label): \(figure)") }
 }
 print("")

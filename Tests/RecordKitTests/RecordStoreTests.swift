@@ -157,6 +157,49 @@ struct RecordStoreTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == bytes)
     }
 
+    @Test func aLargeFileIsCheckedWhileItOpensAndNothingIsWrittenUntilItPasses() throws {
+        let fixture = try RecordFixture()
+        let store = try RecordStore(directory: fixture.folder)
+        _ = try fixture.play(["hello", "thanks"], into: store)
+        try store.database.close()
+        let sound = try RecordStore(directory: fixture.folder, checkBeforeOpeningUpTo: 0)
+        _ = try fixture.play(["hello"], into: sound)
+        try sound.database.close()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        #expect(bytes.count > 8 * 4096)
+        for offset in stride(from: bytes.count - 3 * 4096, to: bytes.count, by: 7) { bytes[offset] ^= 0xFF }  // data pages, not the schema's
+        try bytes.write(to: URL(fileURLWithPath: store.path))
+        let damaged = try RecordStore(directory: fixture.folder, checkBeforeOpeningUpTo: 0)
+        #expect(throws: RecordStoreError.self) { try damaged.perform(.signIn(fixture.trainee), trainee: fixture.trainee) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == bytes)
+    }
+
+    @Test func theRosterSummaryFollowsEveryAttemptAndMatchesARebuild() throws {
+        let fixture = try RecordFixture()
+        let store = try RecordStore(directory: fixture.folder)
+        let records = TrainingRecords(store)
+        try records.setRoster(Trainee(id: "T-9", name: "Kim Ode"), badge: nil, unit: nil, fto: nil)
+        func standing() throws -> TrainingRecords.ModuleSummary? { try records.roster().first { $0.trainee.id == fixture.trainee.id }?.modules.first }
+
+        _ = try fixture.play(["hello", "thanks"], into: store)
+        let first = try #require(try standing())
+        #expect(first.gradedAttempts == 1 && first.latestPassed == true && !first.inProgress && first.trend == nil)
+        _ = try fixture.play(["hello"], into: store, practice: true)
+        #expect(try standing()?.gradedAttempts == 1)
+        _ = try fixture.play(["order"], into: store)
+        #expect(try standing()?.inProgress == true)
+        _ = try fixture.play(["order", "thanks"], into: store)
+        let second = try #require(try standing())
+        #expect(second.gradedAttempts == 2 && second.lastCriticalAttempt == 2 && second.trend == -1 && second.previousOverall == first.latestOverall)
+        #expect(try records.roster().first { $0.trainee.id == "T-9" }?.attention == ["not started"])
+
+        func summaries() throws -> [String] { try store.database.read { try String.fetchAll($0, sql: "SELECT modules FROM roster_summary ORDER BY traineeID") } }
+        let kept = try summaries()
+        try store.write { try RosterSummary.rebuildAll($0) }
+        #expect(try summaries() == kept)
+        #expect(RosterSummary.encode(RosterSummary.decode(kept[0])) == kept[0])
+    }
+
     @Test func folderAndFileAreOwnerOnly() throws {
         let fixture = try RecordFixture()
         let store = try RecordStore(directory: fixture.folder)
