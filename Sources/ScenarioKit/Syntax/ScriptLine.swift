@@ -67,6 +67,7 @@ extension Substring {
 
     /// The parts between occurrences of an ASCII separator, empty parts included.
     func components(separatedBy separator: String) -> [Substring] {
+        if let first = separator.utf8.first, !utf8.contains(first) { return [self] }
         var result: [Substring] = []
         var rest = self[...]
         while let range = rest.firstRange(of: separator) {
