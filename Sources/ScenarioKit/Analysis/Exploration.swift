@@ -42,6 +42,10 @@ public struct Exploration: Sendable {
 
     public func covers(scene: Int, item: Int) -> Bool { coveredLines.contains(Self.lineKey(scene: scene, item: item)) }
 
+    /// Reads an entry through `Dictionary`'s defaulting subscript, which inserts the default when the
+    /// key is missing: a lookup and an insertion for one hash of the state.
+    private static func entry(_ value: inout Int) -> Int { value }
+
     private mutating func explore(seed: UInt64) {
         var index: [EngineState: Int] = [:]
         var queue: [Int] = []
@@ -62,8 +66,11 @@ public struct Exploration: Sendable {
             if !lineSeen[slot] { lineSeen[slot] = true; covered.insert(Self.lineKey(scene: scene, item: item)) }
             reach(scene)
         }
+        index.reserveCapacity(scenario.scenes.count)
         func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
-            if let existing = index[state] { return existing }
+            var isNew = false
+            let existing = Self.entry(&index[state, default: { isNew = true; return nodes.count }()])
+            guard isNew else { return existing }
             let status: Status
             switch stop {
             case .decision: status = .decision
@@ -71,7 +78,6 @@ public struct Exploration: Sendable {
             case .stuck(let reason): status = .stuck(reason)
             }
             nodes.append(Node(state: state, status: status))
-            index[state] = nodes.count - 1
             if status == .decision { queue.append(nodes.count - 1) }
             return nodes.count - 1
         }
