@@ -174,6 +174,8 @@ struct ModuleCompiler {
 
     private mutating func indexScenesAndChoices(_ scenes: [SceneSyntax]) {
         var nextChoice = 0
+        sceneIndex.reserveCapacity(scenes.count)
+        choiceIndex.reserveCapacity(scenes.reduce(0) { $0 + $1.choices.count })
         for sceneNumber in scenes.indices {
             let id = scenes[sceneNumber].id
             if sceneIndex[id.value] != nil, !id.value.isEmpty {
@@ -374,8 +376,13 @@ struct ModuleCompiler {
         return Choice(id: syntax.id.value, index: index, sceneIndex: scene, location: syntax.id.location, isSticky: syntax.sticky,
                       text: text(syntax.text, at: syntax.id.location), target: target, condition: condition,
                       disabledReason: syntax.disabledReason, scores: scores, assignments: syntax.assignments.compactMap { assignment($0) },
-                      feedback: syntax.feedback.joined(separator: " "), rationale: syntax.rationale.joined(separator: " "),
+                      feedback: Self.joined(syntax.feedback), rationale: Self.joined(syntax.rationale),
                       criticalErrors: critical, tags: syntax.tags, isIdeal: syntax.isIdeal, isTimeoutFallback: syntax.isTimeoutFallback)
+    }
+
+    /// Lines joined with spaces; a single line is shared rather than copied.
+    private static func joined(_ lines: [String]) -> String {
+        lines.count == 1 ? lines[0] : lines.joined(separator: " ")
     }
 
     private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene) {
