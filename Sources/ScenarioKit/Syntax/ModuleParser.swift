@@ -267,9 +267,14 @@ struct ModuleParser {
         let nameEnd = text.utf8.firstIndex(of: 0x3A)
         if let nameEnd, Identifier.isName(text[..<nameEnd]) {
             let after = text[text.index(after: nameEnd)...].trimmingLeadingSpaces()
-            return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics),
+            var afterDiagnostics: [Diagnostic] = []
+            let afterName = TextParser.parse(after, in: line, diagnostics: &afterDiagnostics)
+            // Read as a whole, the line has the same interpolations and problems (the name and colon hold
+            // no braces); only its first literal starts earlier.
+            diagnostics += afterDiagnostics + afterDiagnostics
+            return .narration(TextParser.prefixing(text[..<after.startIndex], to: afterName),
                               leadingName: Located(String(text[..<nameEnd]), at: line.location(of: text)),
-                              afterName: TextParser.parse(after, in: line, diagnostics: &diagnostics), location: line.location(of: text))
+                              afterName: afterName, location: line.location(of: text))
         }
         return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics), leadingName: nil, afterName: [],
                           location: line.location(of: text))

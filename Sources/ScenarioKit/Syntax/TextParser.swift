@@ -46,4 +46,10 @@ enum TextParser {
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return parts
     }
+
+    /// The parts of `prefix + text` (when `prefix` holds no braces) from the parts of `text`.
+    static func prefixing(_ prefix: Substring, to parts: [TextPart]) -> [TextPart] {
+        if case .literal(let first)? = parts.first { return [.literal(prefix + first)] + parts.dropFirst() }
+        return [.literal(String(prefix))] + parts
+    }
 }
