@@ -42,16 +42,35 @@ public struct Exploration: Sendable {
 
     public func covers(scene: Int, item: Int) -> Bool { coveredLines.contains(Self.lineKey(scene: scene, item: item)) }
 
+    /// Reads an entry through `Dictionary`'s defaulting subscript, which inserts the default when the
+    /// key is missing: a lookup and an insertion for one hash of the state.
+    private static func entry(_ value: inout Int) -> Int { value }
+
     private mutating func explore(seed: UInt64) {
         var index: [EngineState: Int] = [:]
         var queue: [Int] = []
         var covered = coveredLines, scenes = reachedScenes
-        let coverage: (Int, Int) -> Void = { scene, item in
-            covered.insert(Self.lineKey(scene: scene, item: item))
-            scenes.insert(scene)
+        // Flags in front of the sets, so each line and scene is hashed once however often it runs.
+        var firstSlot: [Int] = [], slots = 0
+        firstSlot.reserveCapacity(scenario.scenes.count)
+        for scene in scenario.scenes {
+            firstSlot.append(slots)
+            slots += 2 * scene.content.count
         }
+        var lineSeen = [Bool](repeating: false, count: slots), sceneSeen = [Bool](repeating: false, count: scenario.scenes.count)
+        func reach(_ scene: Int) {
+            if !sceneSeen[scene] { sceneSeen[scene] = true; scenes.insert(scene) }
+        }
+        let coverage: (Int, Int) -> Void = { scene, item in
+            let slot = firstSlot[scene] + (item >= 0 ? 2 * item : 2 * (-item - 1) + 1)
+            if !lineSeen[slot] { lineSeen[slot] = true; covered.insert(Self.lineKey(scene: scene, item: item)) }
+            reach(scene)
+        }
+        index.reserveCapacity(scenario.scenes.count)
         func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
-            if let existing = index[state] { return existing }
+            var isNew = false
+            let existing = Self.entry(&index[state, default: { isNew = true; return nodes.count }()])
+            guard isNew else { return existing }
             let status: Status
             switch stop {
             case .decision: status = .decision
@@ -59,7 +78,6 @@ public struct Exploration: Sendable {
             case .stuck(let reason): status = .stuck(reason)
             }
             nodes.append(Node(state: state, status: status))
-            index[state] = nodes.count - 1
             if status == .decision { queue.append(nodes.count - 1) }
             return nodes.count - 1
         }
@@ -67,7 +85,7 @@ public struct Exploration: Sendable {
         var state = EngineState(scenario: scenario)
         var unused: [FrameLine] = []
         Runner.enter(scenario.start, &state, scenario: scenario)
-        scenes.insert(scenario.start)
+        reach(scenario.start)
         let stop = Runner.advance(&state, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
         _ = settle(state, stop, nodes: &nodes)
         var head = 0
@@ -75,7 +93,7 @@ public struct Exploration: Sendable {
             let current = queue[head]
             head += 1
             var here = nodes[current].state
-            scenes.insert(here.scene)
+            reach(here.scene)
             let options = Runner.options(&here, scenario: scenario, seed: seed)
             let enabled = options.filter(\.isEnabled).map(\.choice)
             nodes[current].enabledChoices = enabled
@@ -97,13 +115,13 @@ public struct Exploration: Sendable {
                     nodes[current].edges.append(Edge(choice: choice, target: nodes.count - 1, timedOut: timedOut))
                     continue
                 }
-                scenes.insert(next.scene)
+                reach(next.scene)
                 let result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
                 let target = settle(next, result, nodes: &nodes)
                 nodes[current].edges.append(Edge(choice: choice, target: target, timedOut: timedOut))
             }
         }
-        for node in nodes { scenes.insert(node.state.scene) }
+        for node in nodes { reach(node.state.scene) }
         self.nodes = nodes
         coveredLines = covered
         reachedScenes = scenes

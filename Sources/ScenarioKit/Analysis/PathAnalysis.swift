@@ -48,11 +48,11 @@ public struct PathAnalysis: Sendable {
 
     /// The sum over competencies of the best points the enabled choices at a decision offer.
     func availablePoints(at node: Exploration.Node) -> Int {
-        var best: [Int: Int] = [:]
+        var best = [Int](repeating: 0, count: scenario.competencies.count)
         for choice in node.enabledChoices {
-            for change in scenario.choices[choice].scores { best[change.competency] = max(best[change.competency] ?? 0, change.points) }
+            for change in scenario.choices[choice].scores { best[change.competency] = max(best[change.competency], change.points) }
         }
-        return best.values.reduce(0, +)
+        return best.reduce(0, +)
     }
 
     /// Where following the `ideal` choices leads.

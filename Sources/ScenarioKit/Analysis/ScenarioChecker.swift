@@ -1,9 +1,26 @@
+import Dispatch
+
 /// The checks that need the whole compiled scenario: what no path reaches, what leads nowhere, what an
 /// author forgot (feedback, rationale, an ideal path) and whether the pass mark can be met.
 public enum ScenarioChecker {
     public static func check(_ scenario: Scenario, stateLimit: Int = 500_000) -> [Diagnostic] {
         let seeds: [UInt64] = usesRandom(scenario) ? Array(0..<8) : [0]
-        let exploration = Exploration(scenario: scenario, seeds: seeds, stateLimit: stateLimit)
+        // The authoring checks need no exploration, so they run beside it.
+        let exploration = ParallelResults<Exploration>(count: 1), authoring = ParallelResults<[Diagnostic]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+                exploration.store(Exploration(scenario: scenario, seeds: seeds, stateLimit: stateLimit), at: 0)
+            } else {
+                var diagnostics: [Diagnostic] = []
+                reportAuthoring(scenario, into: &diagnostics)
+                authoring.store(diagnostics, at: 0)
+            }
+        }
+        return findings(exploration.values[0], authoring: authoring.values[0])
+    }
+
+    private static func findings(_ exploration: Exploration, authoring: [Diagnostic]) -> [Diagnostic] {
+        let scenario = exploration.scenario
         var diagnostics: [Diagnostic] = []
         func warn(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, length: Int = 1, hint: String) {
             diagnostics.append(Diagnostic(code, message, at: location, length: length, hint: hint))
@@ -14,7 +31,7 @@ public enum ScenarioChecker {
         }
         reportStuckStates(exploration, into: &diagnostics)
         reportUnreached(exploration, into: &diagnostics)
-        reportAuthoring(scenario, into: &diagnostics)
+        diagnostics += authoring
         reportPaths(exploration, into: &diagnostics)
         return diagnostics
     }

@@ -4,9 +4,12 @@ public enum ContentHash {
     public static func of(_ texts: [String]) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for text in texts {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
             }
             hash ^= 0xFF
             hash = hash &* 0x0000_0100_0000_01B3

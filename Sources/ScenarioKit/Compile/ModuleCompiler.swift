@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Turns parsed module syntax (the module and the files it includes) into a `Scenario`, resolving every
 /// name and reporting every problem it finds.
 struct ModuleCompiler {
@@ -52,19 +54,7 @@ struct ModuleCompiler {
         }
         let sceneSyntax = all.flatMap(\.scenes)
         indexScenesAndChoices(sceneSyntax)
-        var choices: [Choice] = []
-        var scenes: [Scene] = []
-        for index in sceneSyntax.indices {
-            var scene = compileScene(sceneSyntax[index], index: index)
-            for choiceNumber in sceneSyntax[index].choices.indices {
-                let choice = compileChoice(sceneSyntax[index].choices[choiceNumber], index: choices.count, scene: index,
-                                           hasTimer: sceneSyntax[index].hasTimerLine)
-                scene.choiceIndices.append(choice.index)
-                choices.append(choice)
-            }
-            checkStructure(sceneSyntax[index], scene: scene)
-            scenes.append(scene)
-        }
+        let (scenes, choices, contentHash) = compileScenes(sceneSyntax, hashing: input.sourceTexts)
         let scored = Set(choices.flatMap { $0.scores.map(\.competency) })
         for name in input.module.competencies {
             guard let index = competencyIndex[name.value], !scored.contains(index) else { continue }
@@ -94,8 +84,53 @@ struct ModuleCompiler {
             id: input.module.id?.value ?? "", title: input.module.title ?? input.module.id?.value ?? "", revision: input.module.revision,
             minutes: input.module.minutes, feedbackMode: input.module.feedbackMode, objectives: input.module.objectives,
             competencies: competencies, speakers: speakers, variables: variables, scenes: scenes, choices: choices, start: start,
-            rules: input.rules, contentHash: ContentHash.of(input.sourceTexts), file: input.file,
+            rules: input.rules, contentHash: contentHash, file: input.file,
             sceneIndex: sceneIndex, choiceIndex: choiceIndex, tracking: Tracking.compute(scenes: scenes, choices: choices))
+    }
+
+    /// Compiles the scenes and their choices in chunks on several threads (names are all indexed by
+    /// now, so a chunk only reads the compiler's tables and reports into its own list, joined in
+    /// order), while one more thread fingerprints the source texts.
+    private mutating func compileScenes(_ syntax: [SceneSyntax], hashing texts: [String]) -> ([Scene], [Choice], String) {
+        var choiceCount = 0
+        let firstChoice = syntax.map { scene in
+            defer { choiceCount += scene.choices.count }
+            return choiceCount
+        }
+        let chunkCount = min(16, max(1, syntax.count / 512))
+        let bounds = (0...chunkCount).map { $0 * syntax.count / chunkCount }
+        let results = ParallelResults<(scenes: [Scene], choices: [Choice], diagnostics: [Diagnostic])>(count: chunkCount)
+        let hash = ParallelResults<String>(count: 1)
+        var base = self
+        base.diagnostics = []
+        let compiler = base
+        DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { job in
+            guard job > 0 else { return hash.store(ContentHash.of(texts), at: 0) }
+            let chunk = job - 1
+            var worker = compiler
+            var scenes: [Scene] = [], choices: [Choice] = []
+            for index in bounds[chunk]..<bounds[chunk + 1] {
+                var scene = worker.compileScene(syntax[index], index: index)
+                for choiceNumber in syntax[index].choices.indices {
+                    let choice = worker.compileChoice(syntax[index].choices[choiceNumber], index: firstChoice[index] + choiceNumber, scene: index,
+                                                      hasTimer: syntax[index].hasTimerLine)
+                    scene.choiceIndices.append(choice.index)
+                    choices.append(choice)
+                }
+                worker.checkStructure(syntax[index], scene: scene)
+                scenes.append(scene)
+            }
+            results.store((scenes, choices, worker.diagnostics), at: chunk)
+        }
+        var scenes: [Scene] = [], choices: [Choice] = []
+        scenes.reserveCapacity(syntax.count)
+        choices.reserveCapacity(choiceCount)
+        for chunk in results.values {
+            scenes += chunk.scenes
+            choices += chunk.choices
+            diagnostics += chunk.diagnostics
+        }
+        return (scenes, choices, hash.values[0])
     }
 
     // MARK: Declarations
@@ -139,6 +174,8 @@ struct ModuleCompiler {
 
     private mutating func indexScenesAndChoices(_ scenes: [SceneSyntax]) {
         var nextChoice = 0
+        sceneIndex.reserveCapacity(scenes.count)
+        choiceIndex.reserveCapacity(scenes.reduce(0) { $0 + $1.choices.count })
         for sceneNumber in scenes.indices {
             let id = scenes[sceneNumber].id
             if sceneIndex[id.value] != nil, !id.value.isEmpty {
@@ -339,8 +376,13 @@ struct ModuleCompiler {
         return Choice(id: syntax.id.value, index: index, sceneIndex: scene, location: syntax.id.location, isSticky: syntax.sticky,
                       text: text(syntax.text, at: syntax.id.location), target: target, condition: condition,
                       disabledReason: syntax.disabledReason, scores: scores, assignments: syntax.assignments.compactMap { assignment($0) },
-                      feedback: syntax.feedback.joined(separator: " "), rationale: syntax.rationale.joined(separator: " "),
+                      feedback: Self.joined(syntax.feedback), rationale: Self.joined(syntax.rationale),
                       criticalErrors: critical, tags: syntax.tags, isIdeal: syntax.isIdeal, isTimeoutFallback: syntax.isTimeoutFallback)
+    }
+
+    /// Lines joined with spaces; a single line is shared rather than copied.
+    private static func joined(_ lines: [String]) -> String {
+        lines.count == 1 ? lines[0] : lines.joined(separator: " ")
     }
 
     private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene) {

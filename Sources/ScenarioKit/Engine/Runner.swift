@@ -15,17 +15,18 @@ enum Runner {
                         collectOutput: Bool, coverage: ((Int, Int) -> Void)? = nil) -> Stop {
         var steps = 0
         while true {
-            let scene = scenario.scenes[state.scene]
-            guard state.item < scene.content.count else {
+            let content = scenario.scenes[state.scene].content
+            guard state.item < content.count else {
+                let scene = scenario.scenes[state.scene]
                 if scene.ending != nil { return .ending }
                 if !scene.choiceIndices.isEmpty { return .decision }
                 return .stuck(.noWayOut(scene: scene.id))
             }
-            let item = scene.content[state.item]
+            let item = content[state.item]
             coverage?(state.scene, state.item)
             state.item += 1
             steps += 1
-            if steps > stepLimit { return .stuck(.loop(scene: scene.id)) }
+            if steps > stepLimit { return .stuck(.loop(scene: scenario.scenes[state.scene].id)) }
             if case .conditional(let condition, let inner) = item {
                 guard Evaluator.value(of: condition, in: &state, seed: seed, scenario: scenario).isTruthy else { continue }
                 coverage?(state.scene, -state.item)

@@ -107,14 +107,14 @@ public struct ScriptLoader: Sendable {
         return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: sources)
     }
 
-    /// Reads the included files level by level (every file once, cycles and depth reported) and parses
-    /// each level's files in parallel: large modules split into includes use both cores.
+    /// Reads the included files level by level (every file once, cycles and depth reported) and reads
+    /// and parses each level's files in parallel: large modules split into includes use both cores.
     private func gatherIncludes(of module: ModuleSyntax, from path: String, seen: inout Set<String>,
                                 into includes: inout [ModuleSyntax], texts: inout [String], sources: inout [String: SourceText],
                                 diagnostics: inout [Diagnostic]) {
         var level: [(syntax: ModuleSyntax, path: String, chain: [String])] = [(module, path, [FileSystem.canonical(path)])]
         while !level.isEmpty {
-            var pending: [(source: SourceText, chain: [String])] = []
+            var pending: [(include: Located<String>, path: String, chain: [String], reportAt: Int)] = []
             for (syntax, includingPath, chain) in level {
                 for include in syntax.includes {
                     let includedPath = FileSystem.join(FileSystem.directory(of: includingPath), include.value)
@@ -132,29 +132,36 @@ public struct ScriptLoader: Sendable {
                         continue
                     }
                     guard seen.insert(canonical).inserted else { continue }
-                    switch Self.readSource(includedPath, reportedAt: include.location, length: include.value.count) {
-                    case .failure(let diagnostic): diagnostics.append(diagnostic)
-                    case .success(let source): pending.append((source, chain + [canonical]))
-                    }
+                    pending.append((include, includedPath, chain + [canonical], diagnostics.count))
                 }
             }
-            let parsed = Self.parseInParallel(pending.map(\.source))
+            let read = Self.readAndParseInParallel(pending.map { ($0.path, $0.include) })
+            // A file that cannot be read is reported where it was met among the cycle and depth reports.
+            for (entry, result) in zip(pending, read).reversed() {
+                if case .failure(let diagnostic) = result { diagnostics.insert(diagnostic, at: entry.reportAt) }
+            }
             level = []
-            for ((source, chain), (syntax, parseDiagnostics)) in zip(pending, parsed) {
+            for (entry, result) in zip(pending, read) {
+                guard case .success(let (source, syntax, parseDiagnostics)) = result else { continue }
                 sources[source.path] = source
                 texts.append(source.text)
                 diagnostics += parseDiagnostics
                 includes.append(syntax)
-                level.append((syntax, source.path, chain))
+                level.append((syntax, source.path, entry.chain))
             }
         }
     }
 
-    private static func parseInParallel(_ sources: [SourceText]) -> [(ModuleSyntax, [Diagnostic])] {
-        guard sources.count > 1 else { return sources.map { ModuleParser.parse($0, isIncluded: true) } }
-        let results = ParallelResults<(ModuleSyntax, [Diagnostic])>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            results.store(ModuleParser.parse(sources[index], isIncluded: true), at: index)
+    /// Each included file read and parsed, or the diagnostic that says why it cannot be read.
+    private static func readAndParseInParallel(_ files: [(path: String, include: Located<String>)])
+        -> [Result<(SourceText, ModuleSyntax, [Diagnostic]), Diagnostic>] {
+        let results = ParallelResults<Result<(SourceText, ModuleSyntax, [Diagnostic]), Diagnostic>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (path, include) = files[index]
+            results.store(readSource(path, reportedAt: include.location, length: include.value.count).map { source in
+                let (syntax, diagnostics) = ModuleParser.parse(source, isIncluded: true)
+                return (source, syntax, diagnostics)
+            }, at: index)
         }
         return results.values
     }

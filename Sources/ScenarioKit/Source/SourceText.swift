@@ -7,21 +7,24 @@ public struct SourceText: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var lines: [Substring] = []
+        var contiguous = text
+        let ranges = contiguous.withUTF8(Self.lineRanges)
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            if utf8[index] == 0x0A {
-                var end = index
-                if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-                lines.append(text[start..<end])
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        lines = ranges.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    }
+
+    /// The byte ranges of the lines, without their `\n` or `\r\n`; a last line without a newline counts,
+    /// and empty text has one empty line.
+    private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+            let end = newline > start && bytes[newline - 1] == 0x0D ? newline - 1 : newline
+            ranges.append(start..<end)
+            start = newline + 1
         }
-        if start < utf8.endIndex || lines.isEmpty { lines.append(text[start..<utf8.endIndex]) }
-        self.lines = lines
+        if start < bytes.count || ranges.isEmpty { ranges.append(start..<bytes.count) }
+        return ranges
     }
 
     /// The text of a 1-based line, or nil when it does not exist.

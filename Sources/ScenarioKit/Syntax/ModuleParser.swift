@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Parses a module file (or a file it includes) into a syntax tree, recovering after every error so
 /// one run reports them all.
 struct ModuleParser {
@@ -6,25 +8,70 @@ struct ModuleParser {
     private var seenHeaderKeys: Set<String> = []
     private var blankBeforeNextLine = false
     private let isIncluded: Bool
+    /// Reads a later run of scenes of a file whose header another parser reads.
+    private let continuesScenes: Bool
 
-    private init(isIncluded: Bool) { self.isIncluded = isIncluded }
+    private init(isIncluded: Bool, continuesScenes: Bool = false) {
+        self.isIncluded = isIncluded
+        self.continuesScenes = continuesScenes
+    }
+
+    /// Raw lines per chunk below which a file is parsed on one thread.
+    static let chunkLines = 2_048
 
     /// Parses `source`. Included files have no `module` line. With `headerOnly`, stops at the first scene.
+    ///
+    /// Large files are parsed in chunks on several threads: a scene header resets everything a parser
+    /// carries from line to line, so every chunk after the first starts at one and reads whole scenes.
     static func parse(_ source: SourceText, isIncluded: Bool = false, headerOnly: Bool = false) -> (ModuleSyntax, [Diagnostic]) {
-        var parser = ModuleParser(isIncluded: isIncluded)
-        let lines = ScriptLine.lines(of: source)
-        for entry in lines {
-            guard let line = entry else { parser.blankBeforeNextLine = true; continue }
-            if line.isComment { continue }
-            if headerOnly, line.text.starts("===") { break }
-            parser.read(line)
-            parser.blankBeforeNextLine = false
+        let chunks = headerOnly ? [0..<source.lines.count] : chunks(of: source)
+        let results = ParallelResults<ModuleParser>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            var parser = ModuleParser(isIncluded: isIncluded, continuesScenes: index > 0)
+            parser.read(ScriptLine.lines(of: source, in: chunks[index]), headerOnly: headerOnly)
+            results.store(parser, at: index)
         }
-        if !isIncluded, parser.module.id == nil, !lines.contains(where: { $0 != nil && $0?.isComment == false }) {
+        let parsers = results.values
+        var parser = parsers[0]
+        for later in parsers.dropFirst() {
+            parser.module.scenes += later.module.scenes
+            parser.diagnostics += later.diagnostics
+        }
+        if !isIncluded, parser.module.id == nil, !ScriptLine.lines(of: source).contains(where: { $0 != nil && $0?.isComment == false }) {
             parser.diagnostics.append(Diagnostic(.emptyFile, "the file has no script in it", at: SourceLocation(file: source.path, line: 1, column: 1),
                                                  hint: "start a module with `module ID` and its scenes: see docs/script-language.md"))
         }
         return (parser.module, parser.diagnostics)
+    }
+
+    /// Ranges of raw lines: the header with the first scenes, then runs of whole scenes of about
+    /// `chunkLines` lines, each starting at a scene header (at most 16 chunks).
+    private static func chunks(of source: SourceText) -> [Range<Int>] {
+        let lines = source.lines
+        let size = max(chunkLines, lines.count / 16)
+        guard lines.count >= 2 * size, let first = lines.firstIndex(where: isSceneHeader) else { return [0..<lines.count] }
+        var starts = [0]
+        var next = max(first + 1, size)
+        while next < lines.count, let header = lines[next...].firstIndex(where: isSceneHeader) {
+            starts.append(header)
+            next = header + size
+        }
+        return zip(starts, starts.dropFirst() + [lines.count]).map { $0..<$1 }
+    }
+
+    /// Whether a raw line is a scene header (`===` after any indentation).
+    private static func isSceneHeader(_ raw: Substring) -> Bool {
+        raw.trimmingLeadingSpaces().starts("===")
+    }
+
+    private mutating func read(_ lines: [ScriptLine?], headerOnly: Bool) {
+        for entry in lines {
+            guard let line = entry else { blankBeforeNextLine = true; continue }
+            if line.isComment { continue }
+            if headerOnly, line.text.starts("===") { break }
+            read(line)
+            blankBeforeNextLine = false
+        }
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
@@ -184,7 +231,7 @@ struct ModuleParser {
         var inner = line.text.drop { $0 == "=" }
         while inner.last == "=" { inner = inner.dropLast() }
         let id = inner.trimmingLeadingSpaces().trimmingTrailingSpaces()
-        if module.id == nil, !isIncluded {
+        if module.id == nil, !isIncluded, !continuesScenes {
             report(.missingFirstLine, "a module file must start with `module ID`", at: line.location(), length: 3,
                    hint: "add a first line such as `module noise-complaint`")
             module.id = Located("", at: line.location())
@@ -220,9 +267,14 @@ struct ModuleParser {
         let nameEnd = text.utf8.firstIndex(of: 0x3A)
         if let nameEnd, Identifier.isName(text[..<nameEnd]) {
             let after = text[text.index(after: nameEnd)...].trimmingLeadingSpaces()
-            return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics),
+            var afterDiagnostics: [Diagnostic] = []
+            let afterName = TextParser.parse(after, in: line, diagnostics: &afterDiagnostics)
+            // Read as a whole, the line has the same interpolations and problems (the name and colon hold
+            // no braces); only its first literal starts earlier.
+            diagnostics += afterDiagnostics + afterDiagnostics
+            return .narration(TextParser.prefixing(text[..<after.startIndex], to: afterName),
                               leadingName: Located(String(text[..<nameEnd]), at: line.location(of: text)),
-                              afterName: TextParser.parse(after, in: line, diagnostics: &diagnostics), location: line.location(of: text))
+                              afterName: afterName, location: line.location(of: text))
         }
         return .narration(TextParser.parse(text, in: line, diagnostics: &diagnostics), leadingName: nil, afterName: [],
                           location: line.location(of: text))

@@ -26,7 +26,13 @@ struct ScriptLine {
 
     /// Splits a source file into lines, reporting blank ones as nil so paragraphs can be separated.
     static func lines(of source: SourceText) -> [ScriptLine?] {
-        source.lines.enumerated().map { index, raw in
+        lines(of: source, in: source.lines.indices)
+    }
+
+    /// The lines of `source` whose 0-based indices are in `range`.
+    static func lines(of source: SourceText, in range: Range<Int>) -> [ScriptLine?] {
+        range.map { index in
+            let raw = source.lines[index]
             let trimmed = raw.trimmingLeadingSpaces()
             let body = trimmed.trimmingTrailingSpaces()
             if body.isEmpty { return nil }
@@ -67,6 +73,7 @@ extension Substring {
 
     /// The parts between occurrences of an ASCII separator, empty parts included.
     func components(separatedBy separator: String) -> [Substring] {
+        if let first = separator.utf8.first, !utf8.contains(first) { return [self] }
         var result: [Substring] = []
         var rest = self[...]
         while let range = rest.firstRange(of: separator) {

@@ -1,14 +1,24 @@
 /// Splits display text into literal runs and `{expression}` interpolations.
 enum TextParser {
     static func parse(_ text: Substring, in line: ScriptLine, diagnostics: inout [Diagnostic]) -> [TextPart] {
-        if !text.utf8.contains(where: { $0 == 0x7B || $0 == 0x7D }) { return text.isEmpty ? [] : [.literal(String(text))] }
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 == 0x7B || $0 == 0x7D }) { return text.isEmpty ? [] : [.literal(String(text))] }
         var parts: [TextPart] = []
         var literal = ""
+        // In ASCII text every byte is a character, so the braces are found by bytes; elsewhere a brace
+        // may be part of a larger character (a combining mark after it) and characters are walked.
+        let isASCII = utf8.allSatisfy { $0 < 0x80 }
         var index = text.startIndex
         while index < text.endIndex {
+            let next = isASCII ? (utf8[index...].firstIndex { $0 == 0x7B || $0 == 0x7D } ?? text.endIndex) : index
+            if next > index {
+                literal += text[index..<next]
+                index = next
+                continue
+            }
             let c = text[index]
             if c == "{" {
-                guard let close = text[index...].firstIndex(of: "}") else {
+                guard let close = isASCII ? utf8[index...].firstIndex(of: 0x7D) : text[index...].firstIndex(of: "}") else {
                     diagnostics.append(Diagnostic(.badInterpolation, "'{' is never closed", at: line.location(of: text[index...]),
                                                   hint: "close the interpolation with '}', e.g. {caller}"))
                     literal += text[index...]
@@ -35,5 +45,11 @@ enum TextParser {
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return parts
+    }
+
+    /// The parts of `prefix + text` (when `prefix` holds no braces) from the parts of `text`.
+    static func prefixing(_ prefix: Substring, to parts: [TextPart]) -> [TextPart] {
+        if case .literal(let first)? = parts.first { return [.literal(prefix + first)] + parts.dropFirst() }
+        return [.literal(String(prefix))] + parts
     }
 }
