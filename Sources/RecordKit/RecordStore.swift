@@ -86,8 +86,8 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
 
     public func lastTrainee() -> Trainee? {
         try? database.read { db in
-            guard let json = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'last-trainee'") else { return nil }
-            return try JSONDecoder().decode(Trainee.self, from: Data(json.utf8))
+            try Row.fetchOne(db, sql: "SELECT id, name FROM trainee WHERE id = (SELECT value FROM meta WHERE key = 'last-trainee-id')")
+                .map { Trainee(id: $0[0], name: $0[1]) }
         }
     }
 
@@ -124,9 +124,9 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
             case .signIn(let trainee):
                 try write { db in
                     try ensureTrainee(trainee, db)
-                    let json = String(decoding: try JSONEncoder().encode(trainee), as: UTF8.self)
-                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES('last-trainee', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                   arguments: [json])
+                    try db.execute(sql: """
+                        INSERT INTO meta(key, value) VALUES('last-trainee-id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                        """, arguments: [trainee.id])
                 }
             case .saveProgress(let info, let record, let decisions):
                 try write { db in

@@ -71,7 +71,12 @@ enum Schema {
                     """)
             }
         }
-        migrator.registerMigration("v2-roster-summary") { db in
+        migrator.registerMigration("v2") { db in
+            // The last trainee is named by id; the name is the roster's, which sign-in keeps current.
+            try db.execute(sql: """
+                INSERT INTO meta(key, value) SELECT 'last-trainee-id', json_extract(value, '$.id') FROM meta WHERE key = 'last-trainee';
+                DELETE FROM meta WHERE key = 'last-trainee'
+                """)
             try db.create(table: "roster_summary") { t in
                 t.primaryKey("traineeID", .text).references("trainee")
                 t.column("modules", .text).notNull()

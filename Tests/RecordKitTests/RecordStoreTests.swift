@@ -200,6 +200,22 @@ struct RecordStoreTests {
         #expect(RosterSummary.encode(RosterSummary.decode(kept[0])) == kept[0])
     }
 
+    @Test func aVersionOneFileIsMigratedWithItsLastTraineeAndRoster() throws {
+        let fixture = try RecordFixture()
+        let store = try RecordStore(directory: fixture.folder)
+        _ = try fixture.play(["hello", "thanks"], into: store)
+        try store.write { db in  // back to what a v1 file held
+            try db.execute(sql: """
+                DROP TABLE roster_summary; DELETE FROM grdb_migrations WHERE identifier = 'v2'; DELETE FROM meta;
+                INSERT INTO meta(key, value) VALUES('last-trainee', '{"id":"T-3","name":"Sam Lee"}')
+                """)
+        }
+        try store.database.close()
+        let migrated = try RecordStore(directory: fixture.folder)
+        #expect(migrated.lastTrainee() == fixture.trainee)
+        #expect(try TrainingRecords(migrated).roster().first?.modules.first?.gradedAttempts == 1)
+    }
+
     @Test func folderAndFileAreOwnerOnly() throws {
         let fixture = try RecordFixture()
         let store = try RecordStore(directory: fixture.folder)
