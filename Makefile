@@ -50,11 +50,14 @@ fuzz: deps
 # table to map, about 1.8 ms less at every start.
 RELEASE = $(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie -Xlinker -s --scratch-path .build-static
 
+# The generated store of 10,000 trainees (3.4 GB, about 10 minutes to make) is kept for later runs.
+BENCH_STORE ?= $(CURDIR)/.build-static/bench-records
+
 bench: deps
 	@.ci/install-system-packages.sh --bench
 	$(RELEASE) --product ridealong
 	$(RELEASE) --product ridealong-bench
-	.build-static/release/ridealong-bench Courses
+	RIDEALONG_BENCH_STORE="$(BENCH_STORE)" .build-static/release/ridealong-bench Courses
 	@echo ""
 	@echo "player in a real terminal (tmux), release build"
 	@Tests/Bench/bench-player.sh .build-static/release/ridealong

@@ -21,9 +21,14 @@ enum RecordsBench {
         let kept = ProcessInfo.processInfo.environment["RIDEALONG_BENCH_STORE"].flatMap { $0.isEmpty ? nil : $0 }
         let folder = kept ?? NSTemporaryDirectory() + "ridealong-bench-records-\(UUID().uuidString)"
         defer { if kept == nil { try? FileManager.default.removeItem(atPath: folder) } }
-        let store = try RecordStore(directory: folder, checkBeforeOpeningUpTo: .max)  // the damage check is not part of any figure
+        // The damage check is not part of any figure, so it is done before opening.
+        var store = try RecordStore(directory: folder, checkBeforeOpeningUpTo: .max)
+        let reused = try kept != nil && TrainingRecords(store).trainees().count >= trainees
+        if kept != nil, !reused {  // a store left half-made by an interrupted run
+            try FileManager.default.removeItem(atPath: folder)
+            store = try RecordStore(directory: folder)
+        }
         let records = TrainingRecords(store)
-        let reused = try kept.map { _ in try records.trainees().count >= trainees } ?? false
         let fill = reused ? 0 : try milliseconds { try BulkLoader.fill(store, trainees: trainees, attemptsEach: attemptsEach) }
         let size = ((try? FileManager.default.attributesOfItem(atPath: store.path))?[.size] as? Int ?? 0) / 1_048_576
         var rows: [(String, String, String, Bool)] = []
