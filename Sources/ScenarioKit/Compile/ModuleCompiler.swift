@@ -110,12 +110,11 @@ struct ModuleCompiler {
             var worker = compiler
             var scenes: [Scene] = [], choices: [Choice] = []
             for index in bounds[chunk]..<bounds[chunk + 1] {
-                var scene = worker.compileScene(syntax[index], index: index)
-                for choiceNumber in syntax[index].choices.indices {
-                    let choice = worker.compileChoice(syntax[index].choices[choiceNumber], index: firstChoice[index] + choiceNumber, scene: index,
-                                                      hasTimer: syntax[index].hasTimerLine)
-                    scene.choiceIndices.append(choice.index)
-                    choices.append(choice)
+                let choiceIndices = Array(firstChoice[index]..<(firstChoice[index] + syntax[index].choices.count))
+                let scene = worker.compileScene(syntax[index], index: index, choiceIndices: choiceIndices)
+                for (choiceNumber, choiceIndex) in choiceIndices.enumerated() {
+                    choices.append(worker.compileChoice(syntax[index].choices[choiceNumber], index: choiceIndex, scene: index,
+                                                        hasTimer: syntax[index].hasTimerLine))
                 }
                 worker.checkStructure(syntax[index], scene: scene)
                 scenes.append(scene)
@@ -280,7 +279,7 @@ struct ModuleCompiler {
 
     // MARK: Scenes and choices
 
-    private mutating func compileScene(_ syntax: SceneSyntax, index: Int) -> Scene {
+    private mutating func compileScene(_ syntax: SceneSyntax, index: Int, choiceIndices: [Int]) -> Scene {
         var content: [ContentItem] = []
         var locations: [SourceLocation] = []
         for item in syntax.content {
@@ -302,7 +301,7 @@ struct ModuleCompiler {
             }
         }
         return Scene(id: syntax.id.value, index: index, location: syntax.id.location, content: content, contentLocations: locations,
-                     choiceIndices: [], timerSeconds: syntax.timer?.value, ending: ending)
+                     choiceIndices: choiceIndices, timerSeconds: syntax.timer?.value, ending: ending)
     }
 
     private mutating func contentItem(_ item: ContentSyntax) -> (ContentItem, SourceLocation?)? {
