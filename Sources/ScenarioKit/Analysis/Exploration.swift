@@ -66,7 +66,9 @@ public struct Exploration: Sendable {
             if !lineSeen[slot] { lineSeen[slot] = true; covered.insert(Self.lineKey(scene: scene, item: item)) }
             reach(scene)
         }
-        index.reserveCapacity(scenario.scenes.count)
+        // About a state per scene and per choice taken (decisions and where choices lead), so the index
+        // is not rehashed as it grows.
+        index.reserveCapacity(min(stateLimit, scenario.scenes.count + scenario.choices.count))
         func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
             var isNew = false
             let existing = Self.entry(&index[state, default: { isNew = true; return nodes.count }()])
