@@ -177,19 +177,18 @@ struct ModuleCompiler {
         choiceIndex.reserveCapacity(scenes.reduce(0) { $0 + $1.choices.count })
         for sceneNumber in scenes.indices {
             let id = scenes[sceneNumber].id
-            if sceneIndex[id.value] != nil, !id.value.isEmpty {
+            // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
+            if let first = sceneIndex.updateValue(sceneNumber, forKey: id.value), !id.value.isEmpty {
+                sceneIndex[id.value] = first
                 report(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location, length: id.value.count,
                        hint: "scene ids must be unique in a module and its includes; rename one")
-            } else {
-                sceneIndex[id.value] = sceneNumber
             }
             for choiceNumber in scenes[sceneNumber].choices.indices {
                 let choiceID = scenes[sceneNumber].choices[choiceNumber].id
-                if choiceIndex[choiceID.value] != nil, !choiceID.value.isEmpty {
+                if let first = choiceIndex.updateValue(nextChoice, forKey: choiceID.value), !choiceID.value.isEmpty {
+                    choiceIndex[choiceID.value] = first
                     report(.duplicateChoice, "choice id '\(choiceID.value)' is used twice", at: choiceID.location, length: choiceID.value.count,
                            hint: "choice ids are stable record keys and must be unique in a module; rename one")
-                } else {
-                    choiceIndex[choiceID.value] = nextChoice
                 }
                 nextChoice += 1
                 if variableIndex[choiceID.value] != nil {
