@@ -143,12 +143,17 @@ struct ModuleCompiler {
         let listed = input.module.competencies
         let used: [Competency]
         if listed.isEmpty {
-            var scored = Set<String>()
-            for syntax in [input.module] + input.includes {
+            // Stops reading once every competency of the catalogue is known to be scored.
+            var scored = Set<String>(), scoredInCatalogue = 0
+            func note(_ name: String) {
+                if scored.insert(name).inserted, catalogueIDs.contains(name) { scoredInCatalogue += 1 }
+            }
+            reading: for syntax in [input.module] + input.includes {
                 for scene in syntax.scenes.indices {
                     for choice in syntax.scenes[scene].choices.indices {
-                        for (name, _) in syntax.scenes[scene].choices[choice].scores { scored.insert(name.value) }
-                        for (name, _) in syntax.scenes[scene].choices[choice].criticalErrors { scored.insert(name.value) }
+                        if scoredInCatalogue == catalogueIDs.count { break reading }
+                        for (name, _) in syntax.scenes[scene].choices[choice].scores { note(name.value) }
+                        for (name, _) in syntax.scenes[scene].choices[choice].criticalErrors { note(name.value) }
                     }
                 }
             }
