@@ -30,12 +30,36 @@ public struct Exploration: Sendable {
     public private(set) var coveredLines: Set<Int64> = []
     public private(set) var isComplete = true
     public let stateLimit: Int
+    /// The same facts as the sets above, as flags by index (see `hasReached` and `hasCovered`).
+    private var sceneFlags: [Bool] = [], choiceFlags: [Bool] = [], lineFlags: [Bool] = []
+    /// Where each scene's line flags begin: two per content item (run, condition held).
+    private var firstLineFlag: [Int] = []
 
     /// Explores from the start with each of `seeds` (more than one only matters when the script uses `random`).
     public init(scenario: Scenario, seeds: [UInt64] = [0], stateLimit: Int = 500_000) {
         self.scenario = scenario
         self.stateLimit = stateLimit
+        var slots = 0
+        firstLineFlag.reserveCapacity(scenario.scenes.count)
+        for scene in scenario.scenes {
+            firstLineFlag.append(slots)
+            slots += 2 * scene.content.count
+        }
+        lineFlags = [Bool](repeating: false, count: slots)
+        sceneFlags = [Bool](repeating: false, count: scenario.scenes.count)
+        choiceFlags = [Bool](repeating: false, count: scenario.choices.count)
         for seed in seeds { explore(seed: seed) }
+    }
+
+    /// Whether some state is in `scene` (as `reachedScenes.contains`, without hashing).
+    func hasReached(scene: Int) -> Bool { sceneFlags[scene] }
+
+    /// Whether some state offers `choice` (as `reachedChoices.contains`, without hashing).
+    func hasReached(choice: Int) -> Bool { choiceFlags[choice] }
+
+    /// `covers(scene:item:)` for an item of the scene (`item` or `-(item + 1)`), without hashing.
+    func hasCovered(scene: Int, item: Int) -> Bool {
+        lineFlags[firstLineFlag[scene] + (item >= 0 ? 2 * item : 2 * (-item - 1) + 1)]
     }
 
     static func lineKey(scene: Int, item: Int) -> Int64 { Int64(scene) << 32 | Int64(UInt32(bitPattern: Int32(item))) }
@@ -51,13 +75,9 @@ public struct Exploration: Sendable {
         var queue: [Int] = []
         var covered = coveredLines, scenes = reachedScenes
         // Flags in front of the sets, so each line and scene is hashed once however often it runs.
-        var firstSlot: [Int] = [], slots = 0
-        firstSlot.reserveCapacity(scenario.scenes.count)
-        for scene in scenario.scenes {
-            firstSlot.append(slots)
-            slots += 2 * scene.content.count
-        }
-        var lineSeen = [Bool](repeating: false, count: slots), sceneSeen = [Bool](repeating: false, count: scenario.scenes.count)
+        let firstSlot = firstLineFlag
+        var lineSeen = lineFlags, sceneSeen = sceneFlags, choiceSeen = choiceFlags
+        (lineFlags, sceneFlags, choiceFlags) = ([], [], [])  // the locals own the only copies while they change
         func reach(_ scene: Int) {
             if !sceneSeen[scene] { sceneSeen[scene] = true; scenes.insert(scene) }
         }
@@ -66,7 +86,9 @@ public struct Exploration: Sendable {
             if !lineSeen[slot] { lineSeen[slot] = true; covered.insert(Self.lineKey(scene: scene, item: item)) }
             reach(scene)
         }
-        index.reserveCapacity(scenario.scenes.count)
+        // About a state per scene and per choice taken (decisions and where choices lead), so the index
+        // is not rehashed as it grows.
+        index.reserveCapacity(min(stateLimit, scenario.scenes.count + scenario.choices.count))
         func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
             var isNew = false
             let existing = Self.entry(&index[state, default: { isNew = true; return nodes.count }()])
@@ -107,7 +129,7 @@ public struct Exploration: Sendable {
                 continue
             }
             for (choice, timedOut) in taken {
-                reachedChoices.insert(choice)
+                if !choiceSeen[choice] { choiceSeen[choice] = true; reachedChoices.insert(choice) }
                 if nodes.count >= stateLimit { isComplete = false; break }
                 var next = here
                 if case .stuck(let problem)? = Runner.take(choice, &next, scenario: scenario, seed: seed) {
@@ -125,5 +147,8 @@ public struct Exploration: Sendable {
         self.nodes = nodes
         coveredLines = covered
         reachedScenes = scenes
+        lineFlags = lineSeen
+        sceneFlags = sceneSeen
+        choiceFlags = choiceSeen
     }
 }

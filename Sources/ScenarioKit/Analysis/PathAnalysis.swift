@@ -34,7 +34,7 @@ public struct PathAnalysis: Sendable {
             case .ending: best[node] = 0
             case .stuck: best[node] = -Double.infinity
             case .decision:
-                let available = Double(availablePoints(at: nodes[node]))
+                let available = Double(availablePoints(offering: nodes[node].enabledChoices))
                 for edge in edges where state[edge.target] == 2 {
                     let choice = scenario.choices[edge.choice]
                     if avoidingCriticalErrors, !choice.criticalErrors.isEmpty { continue }
@@ -47,9 +47,12 @@ public struct PathAnalysis: Sendable {
     }
 
     /// The sum over competencies of the best points the enabled choices at a decision offer.
-    func availablePoints(at node: Exploration.Node) -> Int {
+    func availablePoints(at node: Exploration.Node) -> Int { availablePoints(offering: node.enabledChoices) }
+
+    /// The sum over competencies of the best points these choices offer (read without copying a node).
+    func availablePoints(offering enabledChoices: [Int]) -> Int {
         var best = [Int](repeating: 0, count: scenario.competencies.count)
-        for choice in node.enabledChoices {
+        for choice in enabledChoices {
             for change in scenario.choices[choice].scores { best[change.competency] = max(best[change.competency], change.points) }
         }
         return best.reduce(0, +)

@@ -76,7 +76,7 @@ public enum ScenarioChecker {
         let scenario = exploration.scenario
         var endingReached = false
         for scene in scenario.scenes {
-            let reached = exploration.reachedScenes.contains(scene.index)
+            let reached = exploration.hasReached(scene: scene.index)
             if scene.ending != nil {
                 endingReached = endingReached || reached
                 if !reached {
@@ -90,18 +90,18 @@ public enum ScenarioChecker {
                                               hint: "lead a choice or divert here, check the conditions on the way, or remove the scene"))
                 continue
             }
-            for choiceIndex in scene.choiceIndices where !exploration.reachedChoices.contains(choiceIndex) {
+            for choiceIndex in scene.choiceIndices where !exploration.hasReached(choice: choiceIndex) {
                 let choice = scenario.choices[choiceIndex]
                 diagnostics.append(Diagnostic(.unreachableChoice, "choice '\(choice.id)' is never available", at: choice.location, length: choice.id.count,
                                               hint: choice.condition == nil ? "it is once-only and already taken whenever the scene returns; make it sticky with `+`"
                                                   : "its condition never holds when the scene is reached; check it against the paths that lead here"))
             }
         }
-        for scene in scenario.scenes where exploration.reachedScenes.contains(scene.index) {
+        for scene in scenario.scenes where exploration.hasReached(scene: scene.index) {
             for (item, content) in scene.content.enumerated() {
-                let neverRun = !exploration.covers(scene: scene.index, item: item)
+                let neverRun = !exploration.hasCovered(scene: scene.index, item: item)
                 var neverTrue = false
-                if case .conditional = content { neverTrue = !exploration.covers(scene: scene.index, item: -(item + 1)) }
+                if case .conditional = content { neverTrue = !exploration.hasCovered(scene: scene.index, item: -(item + 1)) }
                 guard neverRun || neverTrue, !isUnreachableAfterDivert(scene, item) else { continue }
                 diagnostics.append(Diagnostic(.unreachableLine, neverRun ? "this line is never shown" : "this `@if` condition never holds",
                                               at: scene.contentLocations[item],

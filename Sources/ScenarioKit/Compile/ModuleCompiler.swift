@@ -110,12 +110,11 @@ struct ModuleCompiler {
             var worker = compiler
             var scenes: [Scene] = [], choices: [Choice] = []
             for index in bounds[chunk]..<bounds[chunk + 1] {
-                var scene = worker.compileScene(syntax[index], index: index)
-                for choiceNumber in syntax[index].choices.indices {
-                    let choice = worker.compileChoice(syntax[index].choices[choiceNumber], index: firstChoice[index] + choiceNumber, scene: index,
-                                                      hasTimer: syntax[index].hasTimerLine)
-                    scene.choiceIndices.append(choice.index)
-                    choices.append(choice)
+                let choiceIndices = Array(firstChoice[index]..<(firstChoice[index] + syntax[index].choices.count))
+                let scene = worker.compileScene(syntax[index], index: index, choiceIndices: choiceIndices)
+                for (choiceNumber, choiceIndex) in choiceIndices.enumerated() {
+                    choices.append(worker.compileChoice(syntax[index].choices[choiceNumber], index: choiceIndex, scene: index,
+                                                        hasTimer: syntax[index].hasTimerLine))
                 }
                 worker.checkStructure(syntax[index], scene: scene)
                 scenes.append(scene)
@@ -144,12 +143,17 @@ struct ModuleCompiler {
         let listed = input.module.competencies
         let used: [Competency]
         if listed.isEmpty {
-            var scored = Set<String>()
-            for syntax in [input.module] + input.includes {
+            // Stops reading once every competency of the catalogue is known to be scored.
+            var scored = Set<String>(), scoredInCatalogue = 0
+            func note(_ name: String) {
+                if scored.insert(name).inserted, catalogueIDs.contains(name) { scoredInCatalogue += 1 }
+            }
+            reading: for syntax in [input.module] + input.includes {
                 for scene in syntax.scenes.indices {
                     for choice in syntax.scenes[scene].choices.indices {
-                        for (name, _) in syntax.scenes[scene].choices[choice].scores { scored.insert(name.value) }
-                        for (name, _) in syntax.scenes[scene].choices[choice].criticalErrors { scored.insert(name.value) }
+                        if scoredInCatalogue == catalogueIDs.count { break reading }
+                        for (name, _) in syntax.scenes[scene].choices[choice].scores { note(name.value) }
+                        for (name, _) in syntax.scenes[scene].choices[choice].criticalErrors { note(name.value) }
                     }
                 }
             }
@@ -178,19 +182,18 @@ struct ModuleCompiler {
         choiceIndex.reserveCapacity(scenes.reduce(0) { $0 + $1.choices.count })
         for sceneNumber in scenes.indices {
             let id = scenes[sceneNumber].id
-            if sceneIndex[id.value] != nil, !id.value.isEmpty {
+            // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
+            if let first = sceneIndex.updateValue(sceneNumber, forKey: id.value), !id.value.isEmpty {
+                sceneIndex[id.value] = first
                 report(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location, length: id.value.count,
                        hint: "scene ids must be unique in a module and its includes; rename one")
-            } else {
-                sceneIndex[id.value] = sceneNumber
             }
             for choiceNumber in scenes[sceneNumber].choices.indices {
                 let choiceID = scenes[sceneNumber].choices[choiceNumber].id
-                if choiceIndex[choiceID.value] != nil, !choiceID.value.isEmpty {
+                if let first = choiceIndex.updateValue(nextChoice, forKey: choiceID.value), !choiceID.value.isEmpty {
+                    choiceIndex[choiceID.value] = first
                     report(.duplicateChoice, "choice id '\(choiceID.value)' is used twice", at: choiceID.location, length: choiceID.value.count,
                            hint: "choice ids are stable record keys and must be unique in a module; rename one")
-                } else {
-                    choiceIndex[choiceID.value] = nextChoice
                 }
                 nextChoice += 1
                 if variableIndex[choiceID.value] != nil {
@@ -280,7 +283,7 @@ struct ModuleCompiler {
 
     // MARK: Scenes and choices
 
-    private mutating func compileScene(_ syntax: SceneSyntax, index: Int) -> Scene {
+    private mutating func compileScene(_ syntax: SceneSyntax, index: Int, choiceIndices: [Int]) -> Scene {
         var content: [ContentItem] = []
         var locations: [SourceLocation] = []
         for item in syntax.content {
@@ -302,7 +305,7 @@ struct ModuleCompiler {
             }
         }
         return Scene(id: syntax.id.value, index: index, location: syntax.id.location, content: content, contentLocations: locations,
-                     choiceIndices: [], timerSeconds: syntax.timer?.value, ending: ending)
+                     choiceIndices: choiceIndices, timerSeconds: syntax.timer?.value, ending: ending)
     }
 
     private mutating func contentItem(_ item: ContentSyntax) -> (ContentItem, SourceLocation?)? {

@@ -41,10 +41,9 @@ public struct Tracking: Sendable {
     public var choiceCount: Int
 
     static func compute(scenes: [Scene], choices: [Choice]) -> Tracking {
-        var readScenes = Set<Int>(), readChoices = Set<Int>()
+        var readsScene = [Bool](repeating: false, count: scenes.count), readsChoice = [Bool](repeating: false, count: choices.count)
         func note(_ expression: Expression) {
-            readScenes.formUnion(expression.scenesRead)
-            readChoices.formUnion(expression.choicesRead)
+            expression.forEachCountRead(scene: { readsScene[$0] = true }, choice: { readsChoice[$0] = true })
         }
         func note(_ item: ContentItem) {
             switch item {
@@ -61,10 +60,18 @@ public struct Tracking: Sendable {
             choice.text.forEach { if case .interpolation(let e) = $0 { note(e) } }
         }
         let revisitable = SceneGraph(scenes: scenes, choices: choices).revisitableScenes()
-        for choice in choices where !choice.isSticky && revisitable.contains(choice.sceneIndex) { readChoices.insert(choice.index) }
-        var sceneSlot = Array(repeating: -1, count: scenes.count), choiceSlot = Array(repeating: -1, count: choices.count)
-        for (slot, index) in readScenes.sorted().enumerated() { sceneSlot[index] = slot }
-        for (slot, index) in readChoices.sorted().enumerated() { choiceSlot[index] = slot }
-        return Tracking(sceneSlot: sceneSlot, choiceSlot: choiceSlot, sceneCount: readScenes.count, choiceCount: readChoices.count)
+        for choice in choices where !choice.isSticky && revisitable.contains(choice.sceneIndex) { readsChoice[choice.index] = true }
+        return Tracking(sceneSlot: slots(readsScene), choiceSlot: slots(readsChoice),
+                        sceneCount: readsScene.count { $0 }, choiceCount: readsChoice.count { $0 })
+    }
+
+    /// Numbers the marked indices 0, 1, 2… in ascending order; unmarked ones get -1.
+    private static func slots(_ marked: [Bool]) -> [Int] {
+        var next = 0
+        return marked.map { isMarked in
+            guard isMarked else { return -1 }
+            defer { next += 1 }
+            return next
+        }
     }
 }

@@ -53,6 +53,20 @@ public indirect enum Expression: Hashable, Sendable {
         }
     }
 
+    /// Calls `scene` with each scene index whose visit count the expression reads and `choice` with each
+    /// choice index whose count it reads, building no sets.
+    func forEachCountRead(scene: (Int) -> Void, choice: (Int) -> Void) {
+        switch self {
+        case .sceneVisits(let index): scene(index)
+        case .choiceCount(let index): choice(index)
+        case .literal, .name, .variable: break
+        case .not(let inner), .negate(let inner): inner.forEachCountRead(scene: scene, choice: choice)
+        case .binary(_, let lhs, let rhs), .random(let lhs, let rhs):
+            lhs.forEachCountRead(scene: scene, choice: choice)
+            rhs.forEachCountRead(scene: scene, choice: choice)
+        }
+    }
+
     /// The same expression with every name replaced by what `resolve` returns for it.
     public func resolving(_ resolve: (String, SourceLocation) -> Expression) -> Expression {
         switch self {

@@ -1,14 +1,28 @@
 /// A scene: content lines, then a decision, a divert, a return or an ending.
-public struct Scene: Sendable {
-    public var id: String
-    public var index: Int
-    public var location: SourceLocation
-    public var content: [ContentItem]
+///
+/// Immutable once compiled, and shared by reference (like `Choice`) so that walking the scenes copies nothing.
+public final class Scene: Sendable {
+    public let id: String
+    public let index: Int
+    public let location: SourceLocation
+    public let content: [ContentItem]
     /// Where each content item was written, parallel to `content`.
-    public var contentLocations: [SourceLocation]
-    public var choiceIndices: [Int]
-    public var timerSeconds: Int?
-    public var ending: Ending?
+    public let contentLocations: [SourceLocation]
+    public let choiceIndices: [Int]
+    public let timerSeconds: Int?
+    public let ending: Ending?
+
+    init(id: String, index: Int, location: SourceLocation, content: [ContentItem], contentLocations: [SourceLocation],
+         choiceIndices: [Int], timerSeconds: Int?, ending: Ending?) {
+        self.id = id
+        self.index = index
+        self.location = location
+        self.content = content
+        self.contentLocations = contentLocations
+        self.choiceIndices = choiceIndices
+        self.timerSeconds = timerSeconds
+        self.ending = ending
+    }
 }
 
 /// One content line of a compiled scene.

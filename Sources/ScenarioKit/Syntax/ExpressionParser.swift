@@ -42,7 +42,7 @@ struct ExpressionParser {
     private func location(_ offset: Int) -> SourceLocation {
         let prefix = text[0..<min(offset, text.count)]
         let characters = prefix.allSatisfy { $0 < 0x80 } ? prefix.count : String(decoding: prefix, as: UTF8.self).count
-        return SourceLocation(file: origin.file, line: origin.line, column: origin.column + characters)
+        return SourceLocation(fileID: origin.fileID, line: origin.line, column: origin.column + characters)
     }
 
     private func failure(_ message: String, hint: String? = nil) -> Diagnostic {

@@ -3,11 +3,12 @@ struct ScriptLine {
     let text: Substring
     let number: Int
     let column: Int
-    let file: String
+    /// The script's path, as numbered by `SourcePaths`.
+    let fileID: UInt32
 
     /// The location of a character offset within `text`.
     func location(_ offset: Int = 0) -> SourceLocation {
-        SourceLocation(file: file, line: number, column: column + offset)
+        SourceLocation(fileID: fileID, line: number, column: column + offset)
     }
 
     /// The location where `part` (a slice of `text`) begins. Columns count characters; ASCII text
@@ -31,19 +32,20 @@ struct ScriptLine {
 
     /// The lines of `source` whose 0-based indices are in `range`.
     static func lines(of source: SourceText, in range: Range<Int>) -> [ScriptLine?] {
-        range.map { index in
+        let fileID = SourcePaths.shared.id(for: source.path)
+        return range.map { index in
             let raw = source.lines[index]
             let trimmed = raw.trimmingLeadingSpaces()
             let body = trimmed.trimmingTrailingSpaces()
             if body.isEmpty { return nil }
             if body.utf8.starts(with: [0x2F, 0x2F]) { return ScriptLine.comment }
             return ScriptLine(text: body, number: index + 1, column: raw.utf8.distance(from: raw.startIndex, to: trimmed.startIndex) + 1,
-                              file: source.path)
+                              fileID: fileID)
         }
     }
 
     /// Stands for a comment line: skipped, but unlike a blank line it does not end a paragraph.
-    static let comment = ScriptLine(text: "", number: 0, column: 0, file: "")
+    static let comment = ScriptLine(text: "", number: 0, column: 0, fileID: 0)
     var isComment: Bool { number == 0 }
 }
 
