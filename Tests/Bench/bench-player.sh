@@ -11,11 +11,14 @@ T="tmux -L ridealong-bench-$$"
 trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 RUNS=${RUNS:-25}
 
-in_pane() {  # runs a command in a fresh 80x24 pane and waits for it to finish
-  $T kill-server 2>/dev/null
-  $T -u new-session -d -s b -x 80 -y 24 "$1; touch $WORK/done" || exit 1
+PANES=0
+in_pane() {  # runs a command in a fresh 80x24 pane of its own tmux server and waits for it to finish
+  PANES=$((PANES + 1))
+  local server="tmux -L ridealong-bench-$$-$PANES"
+  $server -u new-session -d -s b -x 80 -y 24 "$1; touch $WORK/done" || exit 1
   for _ in $(seq 200); do [ -e "$WORK/done" ] && break; sleep 0.02; done
   rm -f "$WORK/done"
+  $server kill-server 2>/dev/null
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
