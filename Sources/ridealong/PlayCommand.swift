@@ -1,8 +1,6 @@
 import ArgumentParser
 import CursesTerminal
 import Foundation
-import RecordKit
-import RidealongApp
 import ScenarioKit
 
 /// `ridealong` / `ridealong play [COURSE[/MODULE]]`: the trainee's player.

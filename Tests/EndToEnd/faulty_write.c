@@ -45,24 +45,27 @@ static int read_only(int flags) {
     return value && value[0] == '1' && (flags & (O_WRONLY | O_RDWR | O_CREAT));
 }
 
+/* open and open64 with the folder made read-only when asked: `symbol` names the real function. */
+static int open_checked(const char *symbol, int (**real)(const char *, int, ...), const char *path, int flags, mode_t mode) {
+    if (!*real) *real = dlsym(RTLD_NEXT, symbol);
+    if (read_only(flags)) { errno = EROFS; return -1; }
+    return (*real)(path, flags, mode);
+}
+
 int open64(const char *path, int flags, ...) {
     static int (*real)(const char *, int, ...);
-    if (!real) real = dlsym(RTLD_NEXT, "open64");
     va_list args;
     va_start(args, flags);
     mode_t mode = (flags & O_CREAT) ? va_arg(args, mode_t) : 0;
     va_end(args);
-    if (read_only(flags)) { errno = EROFS; return -1; }
-    return real(path, flags, mode);
+    return open_checked("open64", &real, path, flags, mode);
 }
 
 int open(const char *path, int flags, ...) {
     static int (*real)(const char *, int, ...);
-    if (!real) real = dlsym(RTLD_NEXT, "open");
     va_list args;
     va_start(args, flags);
     mode_t mode = (flags & O_CREAT) ? va_arg(args, mode_t) : 0;
     va_end(args);
-    if (read_only(flags)) { errno = EROFS; return -1; }
-    return real(path, flags, mode);
+    return open_checked("open", &real, path, flags, mode);
 }

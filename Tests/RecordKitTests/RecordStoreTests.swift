@@ -51,6 +51,14 @@ struct RecordFixture {
 
     var info: ModuleInfo { ModuleInfo(reference, scenario) }
 
+    /// A closed records file holding one completed attempt; returns its path.
+    func closedStoreWithOneAttempt() throws -> String {
+        let store = try RecordStore(directory: folder)
+        _ = try play(["hello", "thanks"], into: store)
+        try store.database.close()
+        return store.path
+    }
+
     /// Plays the choices and saves after each, as the player does; completes at the end.
     func play(_ choices: [String], into store: RecordStore, practice: Bool = false) throws -> Playthrough {
         var playthrough = Playthrough(scenario: scenario, seed: 5)
@@ -147,31 +155,27 @@ struct RecordStoreTests {
 
     @Test func aDamagedFileIsReportedNotOverwritten() throws {
         let fixture = try RecordFixture()
-        let store = try RecordStore(directory: fixture.folder)
-        _ = try fixture.play(["hello", "thanks"], into: store)
-        try store.database.close()
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        let path = try fixture.closedStoreWithOneAttempt()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         for offset in stride(from: 4096, to: min(bytes.count, 16384), by: 7) { bytes[offset] ^= 0xFF }
-        try bytes.write(to: URL(fileURLWithPath: store.path))
+        try bytes.write(to: URL(fileURLWithPath: path))
         #expect(throws: RecordStoreError.self) { try RecordStore(directory: fixture.folder) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == bytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
     @Test func aLargeFileIsCheckedWhileItOpensAndNothingIsWrittenUntilItPasses() throws {
         let fixture = try RecordFixture()
-        let store = try RecordStore(directory: fixture.folder)
-        _ = try fixture.play(["hello", "thanks"], into: store)
-        try store.database.close()
+        let path = try fixture.closedStoreWithOneAttempt()
         let sound = try RecordStore(directory: fixture.folder, checkBeforeOpeningUpTo: 0)
         _ = try fixture.play(["hello"], into: sound)
         try sound.database.close()
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.count > 8 * 4096)
         for offset in stride(from: bytes.count - 3 * 4096, to: bytes.count, by: 7) { bytes[offset] ^= 0xFF }  // data pages, not the schema's
-        try bytes.write(to: URL(fileURLWithPath: store.path))
+        try bytes.write(to: URL(fileURLWithPath: path))
         let damaged = try RecordStore(directory: fixture.folder, checkBeforeOpeningUpTo: 0)
         #expect(throws: RecordStoreError.self) { try damaged.perform(.signIn(fixture.trainee), trainee: fixture.trainee) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == bytes)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
     @Test func theRosterSummaryFollowsEveryAttemptAndMatchesARebuild() throws {
@@ -323,13 +327,11 @@ struct CredentialTests {
 struct DamagedStoreTests {
     @Test func aTruncatedFileIsRefusedAndLeftAsItIs() throws {
         let fixture = try RecordFixture()
-        let store = try RecordStore(directory: fixture.folder)
-        _ = try fixture.play(["hello", "thanks"], into: store)
-        try store.database.close()
-        let full = try Data(contentsOf: URL(fileURLWithPath: store.path))
+        let path = try fixture.closedStoreWithOneAttempt()
+        let full = try Data(contentsOf: URL(fileURLWithPath: path))
         let truncated = full.prefix(full.count / 2)
-        try truncated.write(to: URL(fileURLWithPath: store.path))
+        try truncated.write(to: URL(fileURLWithPath: path))
         #expect(throws: RecordStoreError.self) { try RecordStore(directory: fixture.folder) }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == truncated)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == truncated)
     }
 }

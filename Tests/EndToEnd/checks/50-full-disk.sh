@@ -1,6 +1,7 @@
 # A full disk, injected: after some writes every write fails with ENOSPC. The player says so, keeps
 # going, and nothing already committed is lost or damaged; once space is back, progress continues.
 DISK="$WORK/disk"
+COURSES="$ROOT/Courses"
 cc -shared -fPIC -o "$WORK/faulty_write.so" "$ROOT/Tests/EndToEnd/faulty_write.c" -ldl
 check "the fault-injection library builds" '[ -f "$WORK/faulty_write.so" ]'
 printf 'D-1\nDisk Full\n1\n1\n1\n1\n1\n1\nq\n' | "$BIN" play --plain --courses "$COURSES" --data-dir "$DISK" > /dev/null 2>&1
