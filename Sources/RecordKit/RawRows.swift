@@ -5,14 +5,21 @@ import GRDBSQLite
 /// attempt (the roster's summary): columns are compared in place and turned into Swift values only
 /// when needed, which GRDB's `Row` cannot do.
 struct RawRows {
-    /// Kept so that the statement, which finalizes its handle when it goes, lives as long as the rows.
-    private let statement: Statement
-    private var handle: OpaquePointer { statement.sqliteStatement }
+    /// Kept so that GRDB's statement, which finalizes the handle when it goes, lives as long as the rows.
+    private let owner: Statement?
+    private let handle: OpaquePointer
 
     /// Starts from the first row of `statement`, with the arguments it holds.
     init(_ statement: Statement) {
-        self.statement = statement
-        sqlite3_reset(statement.sqliteStatement)
+        owner = statement
+        handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+    }
+
+    /// Steps a prepared statement that the caller finalizes after the last row.
+    init(stepping handle: OpaquePointer) {
+        owner = nil
+        self.handle = handle
     }
 
     /// Moves to the next row; false at the end.

@@ -10,17 +10,24 @@ import ScenarioKit
 public final class RecordStore: ProgressStore, @unchecked Sendable {
     public let directory: String
     public let path: String
-    let database: DatabaseQueue
     let factory: StatementFactory
     private let now: @Sendable () -> Date
     /// The page-by-page damage check of a large file, running while the program starts (nil once done
     /// before opening). Writes wait for it; reads do not.
     private let pendingCheck: Background<RecordStoreError?>?
+    /// The reads the player's first screen needs (last trainee, roster name, progress) go through this.
+    private let reader: ReadConnection
+    private let configuration: Configuration
+    private let opening = NSLock()
+    private var opened: DatabaseQueue?
 
     /// Files up to this size are checked for damage before they are opened; larger ones (a shared store
     /// of hundreds of trainees) are checked in the background, and nothing is written until that passes.
     public static let checkBeforeOpeningUpTo = 64 << 20
 
+    /// Opens the records in `directory`, creating the folder and the file when they do not exist. An
+    /// existing file is checked on a plain read-only connection; the GRDB connection that writes opens on
+    /// first use, unless the schema needs a migration now.
     public init(directory: String, factory: StatementFactory = StatementFactory(), now: @escaping @Sendable () -> Date = Date.init,
                 checkBeforeOpeningUpTo threshold: Int = checkBeforeOpeningUpTo) throws {
         self.directory = directory
@@ -34,30 +41,53 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
             // Write-ahead logging lets an FTO read while a trainee plays; FULL makes each commit survive a power cut.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
         }
-        var opened: DatabaseQueue?
+        self.configuration = configuration
+        var reader: ReadConnection?
+        var migrated: DatabaseQueue?
         var checkLater = false
         try Self.withFileLock(directory + "/records.lock") { [path] in
             try Self.checkHeader(path)
             let migrations = Schema.migrator.migrations
             let size = FileSystem.size(path)
             checkLater = size > threshold
-            let applied = size > 0
-                ? try StorePreflight.check(path, knownMigrations: migrations, applicationID: Schema.applicationID, integrity: !checkLater) : []
-            if checkLater, applied != Set(migrations) {  // a migration writes, so the check comes first
+            if size > 0 { reader = try ReadConnection(path) }
+            let applied = try reader.map {
+                try StorePreflight.check($0, knownMigrations: migrations, applicationID: Schema.applicationID, integrity: !checkLater)
+            } ?? []
+            guard applied != Set(migrations) else { return }
+            if checkLater {  // a migration writes, so the check comes first
                 if let damage = StorePreflight.damage(path) { throw damage }
                 checkLater = false
             }
-            do {
-                let database = try DatabaseQueue(path: path, configuration: configuration)
-                if applied != Set(migrations) { try Schema.migrator.migrate(database) }
-                opened = database
-            } catch {
-                throw RecordStoreError.cannotOpen(path, "\(error)")
-            }
+            migrated = try Self.openForWriting(path, configuration)
+            do { try Schema.migrator.migrate(migrated!) } catch { throw RecordStoreError.cannotOpen(path, "\(error)") }
+            if reader == nil { reader = try ReadConnection(path) }
         }
-        database = opened!
+        self.reader = reader!
+        opened = migrated
         pendingCheck = checkLater ? Background { [path] in StorePreflight.damage(path) } : nil
-        for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
+    }
+
+    /// The GRDB connection, opened on first use.
+    var database: DatabaseQueue {
+        get throws {
+            opening.lock()
+            defer { opening.unlock() }
+            if let opened { return opened }
+            let database = try Self.openForWriting(path, configuration)
+            opened = database
+            return database
+        }
+    }
+
+    private static func openForWriting(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
+            return database
+        } catch {
+            throw RecordStoreError.cannotOpen(path, "\(error)")
+        }
     }
 
     /// Runs `body` holding an exclusive lock on a file, so that two players starting at once do not both
@@ -85,37 +115,34 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
     // MARK: ProgressStore
 
     public func lastTrainee() -> Trainee? {
-        try? database.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, name FROM trainee WHERE id = (SELECT value FROM meta WHERE key = 'last-trainee-id')")
-                .map { Trainee(id: $0[0], name: $0[1]) }
+        var trainee: Trainee?
+        try? reader.rows("SELECT id, name FROM trainee WHERE id = (SELECT value FROM meta WHERE key = 'last-trainee-id')") {
+            trainee = Trainee(id: $0.text(0), name: $0.text(1))
         }
+        return trainee
     }
 
     /// The name the roster holds for a trainee id, if the roster knows it.
     public func rosterName(of traineeID: String) -> String? {
-        try? database.read { db in try String.fetchOne(db, sql: "SELECT name FROM trainee WHERE id = ?", arguments: [traineeID]) }
+        (try? reader.firstColumn("SELECT name FROM trainee WHERE id = ?", [traineeID]))?.first
     }
 
     public func progress(for trainee: Trainee) throws -> [ModuleReference: ModuleProgress] {
-        try database.read { db in
-            var result: [ModuleReference: ModuleProgress] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT course, module, isPractice, status, progress, result FROM attempt WHERE traineeID = ? ORDER BY startedAt, rowid
-                """, arguments: [trainee.id])
-            let decoder = JSONDecoder()
-            for row in rows {
-                let reference = ModuleReference(course: row["course"], module: row["module"])
-                let status: String = row["status"]
-                if status == "completed", let json: String = row["result"] {
-                    result[reference] = .completed(try decoder.decode(CompletedAttempt.self, from: Data(json.utf8)))
-                } else if status == "in-progress" {
-                    let record = try decoder.decode(SavedProgressRecord.self, from: Data((row["progress"] as String).utf8))
-                    if record.isPractice, case .completed? = result[reference] { continue }
-                    result[reference] = .inProgress(record)
-                }
+        var result: [ModuleReference: ModuleProgress] = [:]
+        let decoder = JSONDecoder()
+        let completed = Array("completed".utf8), inProgress = Array("in-progress".utf8)
+        try reader.rows("SELECT course, module, status, progress, result FROM attempt WHERE traineeID = ? ORDER BY startedAt, rowid",
+                        [trainee.id]) { row in
+            let reference = ModuleReference(course: row.text(0), module: row.text(1))
+            if row.text(2, equals: completed), !row.isNull(4) {
+                result[reference] = .completed(try decoder.decode(CompletedAttempt.self, from: Data(row.bytes(4))))
+            } else if row.text(2, equals: inProgress) {
+                let record = try decoder.decode(SavedProgressRecord.self, from: Data(row.bytes(3)))
+                if record.isPractice, case .completed? = result[reference] { return }
+                result[reference] = .inProgress(record)
             }
-            return result
         }
+        return result
     }
 
     public func perform(_ effect: Effect, trainee: Trainee) throws {

@@ -41,12 +41,13 @@ struct PlayOptions: Equatable {
             signedIn = Trainee(id: trainee, name: name ?? known ?? (remembered?.id == trainee ? remembered!.name : trainee))
             if signedIn != remembered || known == nil { try? store.perform(.signIn(signedIn!), trainee: signedIn!) }
         }
-        let catalog = loading.value
-        let start = try module.map { try reference(for: $0, in: catalog) }
+        let start = try module.map { try reference(for: $0, in: loading.value) }
         let settings = Settings(timersEnabled: !noTimers)
         let seconds = SessionClock.start()
         if !plain, let terminal = CursesTerminal(theme: theme, environment: environment) {
             defer { terminal.stop() }
+            // The terminal starts while the courses are still being read.
+            let catalog = loading.value
             var state = AppState(catalog: catalog, width: terminal.width, height: terminal.height, trainee: signedIn,
                                  rememberedTrainee: signedIn ?? remembered, settings: settings)
             if !terminal.isUTF8 { state.notice = "Your locale is not UTF-8: some characters may not show. Set LANG=C.UTF-8." }
@@ -73,6 +74,7 @@ struct PlayOptions: Equatable {
         // A closed output (a pipe whose reader left) ends the session quietly; every decision is already saved.
         signal(SIGPIPE, SIG_IGN)
         let output = PlainOutput()
+        let catalog = loading.value
         let player = PlainPlayer(catalog: catalog.isHeadersOnly ? Catalog.load(from: folder) : catalog, store: store, trainee: signedIn,
                                  readLine: { output.isClosed ? nil : Swift.readLine(strippingNewline: true) },
                                  write: output.write, clock: seconds)

@@ -85,6 +85,8 @@ struct RecordStoreTests {
         _ = try fixture.play(["hello"], into: store)
         let reopened = try RecordStore(directory: fixture.folder)
         #expect(reopened.lastTrainee() == fixture.trainee)
+        #expect(reopened.rosterName(of: fixture.trainee.id) == fixture.trainee.name)
+        #expect(reopened.rosterName(of: "nobody") == nil)
         guard case .inProgress(let record)? = try reopened.progress(for: fixture.trainee)[fixture.reference] else {
             Issue.record("not in progress"); return
         }

@@ -91,6 +91,36 @@ struct LoadingTests {
         #expect(playthrough.frame.lines.first == .speech(speaker: "DISPATCH", name: "Dispatch", text: "Copy."))
     }
 
+    @Test func moduleHeaderIsReadFromTheLinesAboveTheFirstScene() throws {
+        let path = try write("header.ride", """
+        module night-shift
+        title: Night shift
+        === start ===
+        title: not a header line
+        @end resolved: Done
+        """ + String(repeating: "\nnarration", count: 2_000))
+        let header = try #require(ScriptLoader.moduleHeader(at: path))
+        #expect(header.id == "night-shift")
+        #expect(header.title == "Night shift")
+    }
+
+    @Test func moduleHeaderLongerThanTheFirstWindowIsReadWhole() throws {
+        let objectives = String(repeating: "objective: Keep the scene calm and everyone in it safe.\n", count: 200)
+        let path = try write("long-header.ride", "module long-header\n" + objectives + "title: Found at the end\n=== start ===\n@end resolved: Done\n")
+        #expect(ScriptLoader.moduleHeader(at: path)?.title == "Found at the end")
+    }
+
+    @Test func moduleHeaderWithoutTitleFallsBackToTheId() throws {
+        #expect(ScriptLoader.moduleHeader(at: try write("untitled.ride", "module untitled\n=== start ===\n@end resolved: Done\n"))?.title == "untitled")
+        #expect(ScriptLoader.moduleHeader(at: try write("headless.ride", "=== start ===\nmodule too-late\n")) == nil)
+    }
+
+    @Test func firstSceneLineIsFoundOnlyAtTheStartOfALine() {
+        #expect(ScriptLoader.firstSceneLine(in: Array("module a\n=== s ===\n".utf8)) == 9)
+        #expect(ScriptLoader.firstSceneLine(in: Array("=== s ===".utf8)) == 0)
+        #expect(ScriptLoader.firstSceneLine(in: Array("module a\ntitle: a === b\n".utf8)) == nil)
+    }
+
     @Test func randomBytesNeverCrashTheParser() {
         var generator = SplitMix64(seed: 42)
         let alphabet = Array("=*+->~@{}[]|:\"\n abcXYZ_0123456789.%\t".utf8)

@@ -168,16 +168,19 @@ public struct ScriptLoader: Sendable {
 
     /// A module's id and title from its header alone (no scenes are read or compiled).
     public static func moduleHeader(at path: String) -> (id: String, title: String)? {
-        // The header sits above the first scene, so the first 8 KiB (cut at a line end) normally hold it:
+        // The header sits above the first scene, so the first 8 KiB normally hold it: only the lines above
+        // the first `===` line are parsed (all lines to the last whole one when no scene starts there), and
         // the course list appears without reading whole modules.
         let window = 8192
         if let prefix = FileSystem.readPrefix(path, count: window), !prefix.contains(0) {
-            let lines = prefix.count < window ? prefix[...] : prefix[..<(prefix.lastIndex(of: UInt8(ascii: "\n")) ?? 0)]
+            let firstScene = firstSceneLine(in: prefix)
+            let complete = firstScene != nil || prefix.count < window
+            let lines = firstScene.map { prefix[..<$0] } ?? (complete ? prefix[...] : prefix[..<(prefix.lastIndex(of: UInt8(ascii: "\n")) ?? 0)])
             if let text = String(validating: lines, as: UTF8.self) {
                 let (syntax, _) = ModuleParser.parse(SourceText(path: path, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text),
                                                      headerOnly: true)
                 let id = syntax.id?.value ?? ""
-                if prefix.count < window { return id.isEmpty ? nil : (id, syntax.title ?? id) }
+                if complete { return id.isEmpty ? nil : (id, syntax.title ?? id) }
                 if !id.isEmpty, let title = syntax.title { return (id, title) }
             }
         }
@@ -185,6 +188,18 @@ public struct ScriptLoader: Sendable {
         let (syntax, _) = ModuleParser.parse(source, headerOnly: true)
         guard let id = syntax.id?.value, !id.isEmpty else { return nil }
         return (id, syntax.title ?? id)
+    }
+
+    /// Where the first line that starts with `===` (a scene header) begins, if the bytes hold one.
+    static func firstSceneLine(in bytes: [UInt8]) -> Int? {
+        let marker = Array("===".utf8)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            if bytes[lineStart...].starts(with: marker) { return lineStart }
+            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lineStart = newline + 1
+        }
+        return nil
     }
 
     /// Loads a course folder (its `course.ride` and every module it lists). With `headersOnly`, modules
