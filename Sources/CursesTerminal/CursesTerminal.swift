@@ -24,7 +24,8 @@ public final class CursesTerminal: Terminal {
     /// then falls back to plain mode).
     public init?(theme: Theme, environment: [String: String]) {
         setlocale(LC_ALL, "")
-        isUTF8 = String(cString: cnc_codeset()).uppercased().replacingOccurrences("-", "") == "UTF8"
+        let codeset = String(cString: cnc_codeset()).uppercased()
+        isUTF8 = codeset == "UTF-8" || codeset == "UTF8"
         guard let term = environment["TERM"], term != "dumb", isatty(0) == 1, isatty(1) == 1,
               let screen = cnc_newterm() else { return nil }
         self.screen = screen
@@ -154,11 +155,5 @@ public final class CursesTerminal: Terminal {
             guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return nil }
             return .character(Character(scalar))
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

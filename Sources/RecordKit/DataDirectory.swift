@@ -16,7 +16,8 @@ public enum DataDirectory {
         var partial = path.hasPrefix("/") ? "" : "."
         let components = path.split(separator: "/")
         for (index, component) in components.enumerated() {
-            partial += "/" + component
+            partial += "/"
+            partial += String(component)
             let isLast = index == components.count - 1
             if mkdir(partial, isLast ? 0o700 : 0o755) != 0, errno != EEXIST { throw FolderError(reason: String(cString: strerror(errno))) }
         }
