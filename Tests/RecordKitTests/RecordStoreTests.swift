@@ -318,6 +318,7 @@ struct CredentialTests {
     @Test func passwordFilesMustBeOwnerOnly() throws {
         let path = NSTemporaryDirectory() + "ridealong-pw-\(UUID().uuidString)"
         try "secret words\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         #expect(throws: Credentials.Failure.passwordFileUnsafe(path)) { try Credentials.readPasswordFile(path) }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)

@@ -92,6 +92,7 @@ struct AuthoringTests {
     @Test func theStarterPassesStrictCheckAndUsesEveryConstruct() throws {
         let folder = NSTemporaryDirectory() + "ridealong-starter-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try Starter.course(id: "agency-course", firstModule: "first").write(toFile: folder + "/course.ride", atomically: true, encoding: .utf8)
         try Starter.module(id: "first").write(toFile: folder + "/first.ride", atomically: true, encoding: .utf8)
         try Starter.shared.write(toFile: folder + "/" + Starter.sharedFile, atomically: true, encoding: .utf8)

@@ -3,13 +3,15 @@ import Testing
 @testable import ScenarioKit
 
 @Suite("Loading files: any input gets a diagnostic, never a crash or a hang")
-struct LoadingTests {
+final class LoadingTests {
     private let folder: String
 
     init() throws {
         folder = NSTemporaryDirectory() + "ridealong-loading-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     private func write(_ name: String, _ text: String) throws -> String {
         let path = folder + "/" + name
