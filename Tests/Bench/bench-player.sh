@@ -7,8 +7,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
-T="tmux -L ridealong-bench-$$"
-trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'for part in bytes dialog-bytes; do tmux -L ridealong-bench-$$-$part kill-server 2>/dev/null; done; rm -rf "$WORK"' EXIT
 RUNS=${RUNS:-25}
 
 PANES=0
@@ -31,9 +30,10 @@ peak=$(awk '{print $2}' "$WORK/first" | sort -n | tail -1)
 dialog_us=$(median < "$WORK/dialog")
 dialog_ms=$(awk -v u="$dialog_us" 'BEGIN {printf "%.2f", u / 1000}')
 
-# Bytes: the first frame, then 20 keystrokes moving through the course list.
-$T kill-server 2>/dev/null
-$T -u new-session -d -s b -x 80 -y 24 "env TERM=xterm-256color $BIN play --courses $ROOT/Courses --data-dir $WORK/data --trainee B-1"
+# Bytes: the first frame, then 20 keystrokes moving through the course list. Each program starts in a
+# pane of a server of its own whose output is already being recorded.
+T="tmux -L ridealong-bench-$$-bytes"
+$T -u new-session -d -s b -x 80 -y 24 "sleep 5"
 $T pipe-pane -o -t b "cat >> $WORK/bytes"
 $T respawn-pane -k -t b "env TERM=xterm-256color $BIN play --courses $ROOT/Courses --data-dir $WORK/data --trainee B-1"
 for _ in $(seq 100); do $T capture-pane -p -t b | grep -q "Courses" && break; sleep 0.05; done
@@ -43,6 +43,7 @@ for i in $(seq 10); do $T send-keys -t b Down; sleep 0.05; $T send-keys -t b Up;
 sleep 0.3
 key_bytes=$(( ($(stat -c %s "$WORK/bytes") - frame_bytes) / 20 ))
 $T kill-server 2>/dev/null
+T="tmux -L ridealong-bench-$$-dialog-bytes"
 $T -u new-session -d -s b -x 80 -y 24 "sleep 5"
 $T pipe-pane -o -t b "cat >> $WORK/dialog-bytes"
 $T respawn-pane -k -t b "env TERM=xterm-256color dialog --infobox 'Scenario training for patrol officers' 6 44; sleep 1"
