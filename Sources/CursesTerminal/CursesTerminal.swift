@@ -23,7 +23,9 @@ public final class CursesTerminal: Terminal {
     /// Starts curses on the controlling terminal, or returns nil when `TERM` is unknown (the caller
     /// then falls back to plain mode).
     public init?(theme: Theme, environment: [String: String]) {
-        setlocale(LC_ALL, "")
+        // Only the character type matters to curses and to the UTF-8 check; loading every category reads a
+        // dozen locale files at each start.
+        setlocale(LC_CTYPE, "")
         let codeset = String(cString: cnc_codeset()).uppercased()
         isUTF8 = codeset == "UTF-8" || codeset == "UTF8"
         guard let term = environment["TERM"], term != "dumb", isatty(0) == 1, isatty(1) == 1,

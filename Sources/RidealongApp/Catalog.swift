@@ -24,8 +24,7 @@ public struct Catalog: Sendable {
         }
         var catalog = Catalog(courses: [])
         catalog.isHeadersOnly = headersOnly
-        for folder in folders {
-            let result = loader.loadCourse(at: folder, headersOnly: headersOnly)
+        for result in loader.loadCourses(at: folders, headersOnly: headersOnly) {
             catalog.diagnostics += result.diagnostics.filter { $0.severity == .error }
             if let course = result.course { catalog.courses.append(course) }
         }

@@ -202,6 +202,15 @@ public struct ScriptLoader: Sendable {
         return nil
     }
 
+    /// Loads several course folders side by side on the machine's cores; the results are in the order given.
+    public func loadCourses(at folders: [String], headersOnly: Bool = false) -> [CourseResult] {
+        let results = ParallelResults<CourseResult>(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            results.store(loadCourse(at: folders[index], headersOnly: headersOnly), at: index)
+        }
+        return results.values
+    }
+
     /// Loads a course folder (its `course.ride` and every module it lists). With `headersOnly`, modules
     /// are listed with their titles but not compiled (for a fast first screen).
     public func loadCourse(at folder: String, headersOnly: Bool = false) -> CourseResult {
