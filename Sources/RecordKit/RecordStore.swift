@@ -60,7 +60,13 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
                 checkLater = false
             }
             migrated = try Self.openForWriting(path, configuration)
-            do { try Schema.migrator.migrate(migrated!) } catch { throw RecordStoreError.cannotOpen(path, "\(error)") }
+            do {
+                try Schema.migrator.migrate(migrated!)
+                // Into the main file at once: a later start on the read-only connection then has no log to replay.
+                try migrated!.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            } catch {
+                throw RecordStoreError.cannotOpen(path, "\(error)")
+            }
             if reader == nil { reader = try ReadConnection(path) }
         }
         self.reader = reader!
