@@ -63,7 +63,7 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
             do {
                 try Schema.migrator.migrate(migrated!)
                 // Into the main file at once: a later start on the read-only connection then has no log to replay.
-                try migrated!.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                _ = try migrated!.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             } catch {
                 throw RecordStoreError.cannotOpen(path, "\(error)")
             }
