@@ -230,6 +230,13 @@ struct RecordStoreTests {
         #expect(try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int == 0o600)
     }
 
+    @Test func aNewFileLeavesNoLogForTheNextStartToReplay() throws {
+        let fixture = try RecordFixture()
+        let store = try RecordStore(directory: fixture.folder)
+        #expect(FileSystem.size(store.path + "-wal") == 0, "the schema is in the main file")
+        #expect(FileSystem.size(store.path) > 4096)
+    }
+
     @Test func everyCommitIsWrittenAheadAndSyncedInFull() throws {
         let fixture = try RecordFixture()
         for _ in 0..<2 {  // a new file, then the same file opened again
