@@ -6,7 +6,7 @@ import GRDBSQLite
 /// GRDB connection opens when something is written.
 final class ReadConnection: @unchecked Sendable {
     let path: String
-    private let handle: OpaquePointer
+    private var handle: OpaquePointer?
 
     /// Opens `path` read-only; a file that cannot be opened throws the error the user reads.
     init(_ path: String) throws {
@@ -21,7 +21,14 @@ final class ReadConnection: @unchecked Sendable {
         handle = opened
     }
 
-    deinit { sqlite3_close(handle) }
+    deinit { close() }
+
+    /// Closes the connection now (later calls fail with "cannot open"), so that a connection that writes,
+    /// closing last, can fold the write-ahead log into the file and remove it.
+    func close() {
+        sqlite3_close(handle)
+        handle = nil
+    }
 
     /// Steps through the rows of `sql`, its `?` parameters bound to `arguments` in order.
     func rows(_ sql: String, _ arguments: [String] = [], _ body: (RawRows) throws -> Void) throws {

@@ -17,19 +17,22 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
     private let pendingCheck: Background<RecordStoreError?>?
     /// The reads the player's first screen needs (last trainee, roster name, progress) go through this.
     private let reader: ReadConnection
-    private let configuration: Configuration
-    private let opening = NSLock()
+    /// The GRDB connection that writes and serves the records views: opened before `init` returns, or
+    /// on first use when the player asks for its first screen to come first.
     private var opened: DatabaseQueue?
+    private let opening = NSLock()
+    private let configuration: Configuration
 
     /// Files up to this size are checked for damage before they are opened; larger ones (a shared store
     /// of hundreds of trainees) are checked in the background, and nothing is written until that passes.
     public static let checkBeforeOpeningUpTo = 64 << 20
 
     /// Opens the records in `directory`, creating the folder and the file when they do not exist. An
-    /// existing file is checked on a plain read-only connection; the GRDB connection that writes opens on
-    /// first use, unless the schema needs a migration now.
+    /// existing file is checked on a plain read-only connection. With `openWriterLater`, the connection
+    /// that writes opens on first use (the player's first screen needs only reads): call `checkWritable()`
+    /// before anything is played.
     public init(directory: String, factory: StatementFactory = StatementFactory(), now: @escaping @Sendable () -> Date = Date.init,
-                checkBeforeOpeningUpTo threshold: Int = checkBeforeOpeningUpTo) throws {
+                checkBeforeOpeningUpTo threshold: Int = checkBeforeOpeningUpTo, openWriterLater: Bool = false) throws {
         self.directory = directory
         self.factory = factory
         self.now = now
@@ -70,13 +73,20 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
             if reader == nil { reader = try ReadConnection(path) }
         }
         self.reader = reader!
-        opened = migrated
         pendingCheck = checkLater ? Background { [path] in StorePreflight.damage(path) } : nil
+        opened = migrated
+        if !openWriterLater { try checkWritable() }
+    }
+
+    deinit {
+        // The read-only connection goes first: the one that writes, closing last, then checkpoints and
+        // removes the write-ahead log, and the next start has no log to replay.
+        reader.close()
     }
 
     /// The GRDB connection, opened on first use.
     var database: DatabaseQueue {
-        get throws {
+        get throws(RecordStoreError) {
             opening.lock()
             defer { opening.unlock() }
             if let opened { return opened }
@@ -86,7 +96,12 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         }
     }
 
-    private static func openForWriting(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+    /// Throws why nothing could be saved when the connection that writes cannot be opened.
+    public func checkWritable() throws {
+        _ = try database
+    }
+
+    private static func openForWriting(_ path: String, _ configuration: Configuration) throws(RecordStoreError) -> DatabaseQueue {
         do {
             let database = try DatabaseQueue(path: path, configuration: configuration)
             for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }

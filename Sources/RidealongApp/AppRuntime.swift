@@ -42,6 +42,7 @@ public final class AppRuntime {
             if let firstFrame = onFirstFrame {
                 onFirstFrame = nil
                 firstFrame()
+                if state.isFinished { break }
             }
             if let work = afterFirstFrame {
                 afterFirstFrame = nil
@@ -67,6 +68,12 @@ public final class AppRuntime {
         }
         flush()
         return pending
+    }
+
+    /// Ends the session as a trainee's quit does, once the current step is done (the start-up
+    /// benchmark leaves after the first frame this way, so the records close as they do for a trainee).
+    public func finish() {
+        state.isFinished = true
     }
 
     private var needsTicks: Bool {

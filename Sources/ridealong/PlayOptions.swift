@@ -30,7 +30,8 @@ struct PlayOptions: Equatable {
         let directory = DataDirectory.resolve(explicit: dataDir, environment: environment)
         let store: RecordStore
         do {
-            store = try RecordStore(directory: directory)
+            // The full-screen player draws its first screen before the connection that writes opens.
+            store = try RecordStore(directory: directory, openWriterLater: !plain)
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -56,15 +57,21 @@ struct PlayOptions: Equatable {
             if catalog.isHeadersOnly { runtime.afterFirstFrame = { .catalogLoaded(Catalog.load(from: folder)) } }
             runtime.reviewSource = RecordReviewSource(store)
             if let start, signedIn != nil { runtime.jump(to: start, at: seconds()) }
-            if let firstFrameLog {
-                runtime.onFirstFrame = {
-                    terminal.stop()
+            var unwritable: Error?
+            runtime.onFirstFrame = { [unowned runtime] in
+                if let firstFrameLog {
                     StartupProbe.record(to: firstFrameLog, environment: environment)
-                    Foundation.exit(0)
+                    runtime.finish()
+                }
+                // Nothing is played on records that cannot be saved.
+                do { try store.checkWritable() } catch {
+                    unwritable = error
+                    runtime.finish()
                 }
             }
             let unsaved = runtime.run()
             terminal.stop()
+            if let unwritable { throw CommandFailure("\(unwritable)") }
             if !unsaved.isEmpty {
                 FileHandle.standardError.write(Data("ridealong: \(unsaved.count) record(s) could not be saved to \(directory).\n".utf8))
                 throw ExitCode(2)
