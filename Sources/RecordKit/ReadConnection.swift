@@ -6,7 +6,7 @@ import GRDBSQLite
 /// GRDB connection opens when something is written.
 final class ReadConnection: @unchecked Sendable {
     let path: String
-    private var handle: OpaquePointer?
+    private let handle: OpaquePointer
 
     /// Opens `path` read-only; a file that cannot be opened throws the error the user reads.
     init(_ path: String) throws {
@@ -21,14 +21,7 @@ final class ReadConnection: @unchecked Sendable {
         handle = opened
     }
 
-    deinit { close() }
-
-    /// Closes the connection now (later calls fail with "cannot open"), so that a connection that writes,
-    /// closing last, can fold the write-ahead log into the file and remove it.
-    func close() {
-        sqlite3_close(handle)
-        handle = nil
-    }
+    deinit { sqlite3_close(handle) }
 
     /// Steps through the rows of `sql`, its `?` parameters bound to `arguments` in order.
     func rows(_ sql: String, _ arguments: [String] = [], _ body: (RawRows) throws -> Void) throws {

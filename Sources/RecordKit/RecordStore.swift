@@ -78,11 +78,6 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         if !openWriterLater { try checkWritable() }
     }
 
-    deinit {
-        // The read-only connection goes first: the one that writes, closing last, then checkpoints and
-        // removes the write-ahead log, and the next start has no log to replay.
-        reader.close()
-    }
 
     /// The GRDB connection, opened on first use.
     var database: DatabaseQueue {

@@ -237,6 +237,19 @@ struct RecordStoreTests {
         #expect(FileSystem.size(store.path) > 4096)
     }
 
+    @Test func closingFoldsTheLogIntoTheFile() throws {
+        let fixture = try RecordFixture()
+        var path = ""
+        do {
+            let store = try RecordStore(directory: fixture.folder, openWriterLater: true)
+            path = store.path
+            _ = try fixture.play(["hello"], into: store)
+            #expect(FileSystem.size(path + "-wal") > 0)
+        }
+        #expect(!FileSystem.exists(path + "-wal"), "the next start has no log to replay")
+        #expect(try RecordStore(directory: fixture.folder).progress(for: fixture.trainee)[fixture.reference] != nil)
+    }
+
     @Test func everyCommitIsWrittenAheadAndSyncedInFull() throws {
         let fixture = try RecordFixture()
         for _ in 0..<2 {  // a new file, then the same file opened again
