@@ -78,7 +78,6 @@ public final class RecordStore: ProgressStore, @unchecked Sendable {
         if !openWriterLater { try checkWritable() }
     }
 
-
     /// The GRDB connection, opened on first use.
     var database: DatabaseQueue {
         get throws(RecordStoreError) {
