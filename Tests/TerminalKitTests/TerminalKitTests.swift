@@ -8,6 +8,12 @@ struct LayoutTests {
         #expect(DisplayWidth.of(Character(text)) == width)
     }
 
+    @Test(arguments: [("Officer Reyes", 13), ("tab\there", 7), ("café au lait", 12), ("日本 ok", 7), ("e\u{301}!", 2), ("", 0)])
+    func stringWidths(text: String, width: Int) {
+        #expect(DisplayWidth.of(text) == width)
+        #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "the same as character by character")
+    }
+
     @Test func wrapsByDisplayWidthAtSpaces() {
         #expect(TextLayout.wrap("one two three four", width: 9) == ["one two", "three", "four"])
         #expect(TextLayout.wrap("日本語のテキスト", width: 6) == ["日本語", "のテキ", "スト"])
