@@ -60,7 +60,7 @@ public struct Tracking: Sendable {
             choice.text.forEach { if case .interpolation(let e) = $0 { note(e) } }
         }
         let revisitable = SceneGraph(scenes: scenes, choices: choices).revisitableScenes()
-        for choice in choices where !choice.isSticky && revisitable.contains(choice.sceneIndex) { readsChoice[choice.index] = true }
+        for choice in choices where !choice.isSticky && revisitable[choice.sceneIndex] { readsChoice[choice.index] = true }
         return Tracking(sceneSlot: slots(readsScene), choiceSlot: slots(readsChoice),
                         sceneCount: readsScene.count { $0 }, choiceCount: readsChoice.count { $0 })
     }
