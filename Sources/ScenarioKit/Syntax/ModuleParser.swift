@@ -304,7 +304,7 @@ struct ModuleParser {
 
     private mutating func readAssignment(_ text: Substring, _ line: ScriptLine) -> AssignmentSyntax? {
         let rest = text.dropFirst().trimmingLeadingSpaces()
-        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        let name = rest.namePrefix()
         let afterName = rest.dropFirst(name.count).trimmingLeadingSpaces()
         let operation: AssignmentOperation
         let valueText: Substring
@@ -553,7 +553,7 @@ struct ModuleParser {
 
     private mutating func readChoiceCondition(_ rest: Substring, _ line: ScriptLine) {
         var conditionText = rest
-        if let range = rest.firstRange(of: " else ") {
+        if let range = rest.firstRange(ofASCII: " else ") {
             conditionText = rest[..<range.lowerBound]
             let reason = rest[range.upperBound...].trimmingLeadingSpaces()
             guard reason.count >= 2, reason.first == "\"", reason.last == "\"" else {
