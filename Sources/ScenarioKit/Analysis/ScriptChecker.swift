@@ -24,11 +24,10 @@ public enum ScriptChecker {
                 run.courses += 1
                 run.diagnostics += result.diagnostics
                 run.sources.merge(result.sources) { first, _ in first }
-                let scenarios = result.course?.modules.compactMap(\.scenario) ?? []
-                run.modules += result.course?.modules.count ?? 0
-                for scenario in scenarios { run.diagnostics += ScenarioChecker.check(scenario, stateLimit: stateLimit) }
-                _ = consume result
-                ParallelRelease.release(consume scenarios)
+                for module in result.course?.modules ?? [] {
+                    run.modules += 1
+                    if let scenario = module.scenario { run.diagnostics += ScenarioChecker.check(scenario, stateLimit: stateLimit) }
+                }
                 return
             }
             let entries = FileSystem.list(path)
@@ -48,8 +47,5 @@ public enum ScriptChecker {
         run.diagnostics += result.diagnostics
         run.sources.merge(result.sources) { first, _ in first }
         if let scenario = result.scenario { run.diagnostics += ScenarioChecker.check(scenario, stateLimit: stateLimit) }
-        let scenarios = result.scenario.map { [$0] } ?? []
-        _ = consume result
-        ParallelRelease.release(consume scenarios)
     }
 }
