@@ -61,7 +61,10 @@ struct ModuleCompiler {
         }
         indexScenesAndChoices(runs)
         let (scenes, choices, contentHash) = compileScenes(consume runs, hashing: input.sourceTexts)
-        let scored = Set(choices.flatMap { $0.scores.map(\.competency) })
+        var scored = Set<Int>()
+        for choice in choices {
+            for change in choice.scores { scored.insert(change.competency) }
+        }
         for name in input.module.competencies {
             guard let index = competencyIndex[name.value], !scored.contains(index) else { continue }
             diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(name.value)' is listed but no choice scores it", at: name.location,
@@ -285,8 +288,10 @@ struct ModuleCompiler {
         return Assignment(variable: index, operation: syntax.operation, value: value)
     }
 
+    /// The parts with their interpolations resolved; parts without any are shared, not copied.
     private mutating func text(_ parts: [TextPart], at location: SourceLocation) -> [TextPart] {
-        parts.map { part in
+        guard parts.contains(where: { if case .interpolation = $0 { true } else { false } }) else { return parts }
+        return parts.map { part in
             guard case .interpolation(let expression) = part else { return part }
             let resolved = resolve(expression)
             _ = typeChecker.type(of: expression, at: location, diagnostics: &diagnostics)
@@ -304,8 +309,9 @@ struct ModuleCompiler {
     // MARK: Scenes and choices
 
     private mutating func compileScene(_ syntax: SceneSyntax, index: Int, choiceIndices: [Int]) -> Scene {
-        var content: [ContentItem] = []
-        var locations: [SourceLocation] = []
+        var content: [ContentItem] = [], locations: [SourceLocation] = []
+        content.reserveCapacity(syntax.content.count)
+        locations.reserveCapacity(syntax.content.count)
         for item in syntax.content {
             if let (compiled, location) = contentItem(item) {
                 content.append(compiled)
