@@ -117,9 +117,15 @@ public struct Exploration: Sendable {
             var here = nodes[current].state
             reach(here.scene)
             let options = Runner.options(&here, scenario: scenario, seed: seed)
-            let enabled = options.filter(\.isEnabled).map(\.choice)
+            // Sized up front: a decision offers a few choices, and growing each array would reallocate it.
+            var enabled: [Int] = [], taken: [(choice: Int, timedOut: Bool)] = []
+            enabled.reserveCapacity(options.count)
+            taken.reserveCapacity(options.count + 1)
+            for option in options where option.isEnabled {
+                enabled.append(option.choice)
+                taken.append((option.choice, false))
+            }
             nodes[current].enabledChoices = enabled
-            var taken = enabled.map { ($0, false) }
             if scenario.scenes[here.scene].timerSeconds != nil,
                let fallback = scenario.scenes[here.scene].choiceIndices.first(where: { scenario.choices[$0].isTimeoutFallback }) {
                 taken.append((fallback, true))
@@ -128,6 +134,7 @@ public struct Exploration: Sendable {
                 nodes[current].status = .stuck(.noChoice(scene: scenario.scenes[here.scene].id))
                 continue
             }
+            nodes[current].edges.reserveCapacity(taken.count)
             for (choice, timedOut) in taken {
                 if !choiceSeen[choice] { choiceSeen[choice] = true; reachedChoices.insert(choice) }
                 if nodes.count >= stateLimit { isComplete = false; break }
