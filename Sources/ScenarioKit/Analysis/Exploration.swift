@@ -48,6 +48,12 @@ public struct Exploration: Sendable {
         lineFlags = [Bool](repeating: false, count: slots)
         sceneFlags = [Bool](repeating: false, count: scenario.scenes.count)
         choiceFlags = [Bool](repeating: false, count: scenario.choices.count)
+        explore(seeds: seeds)
+    }
+
+    /// Explores from the start with each of `seeds` in turn, adding to what earlier seeds found: the
+    /// same as having passed them to `init` after the earlier ones.
+    mutating func explore(seeds: [UInt64]) {
         for seed in seeds { explore(seed: seed) }
     }
 
