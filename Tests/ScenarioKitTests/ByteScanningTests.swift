@@ -31,4 +31,16 @@ struct ByteScanningTests {
             #expect(sample.namePrefix() == sample.prefix { $0.isLetter || $0.isNumber || $0 == "_" }, "\(sample)")
         }
     }
+
+    @Test func byteSearchFindsWhatFirstIndexFinds() {
+        let buffers: [[UInt8]] = [[], [0x0A], [1, 2, 0x0A, 3, 0x0A], Array("no line end".utf8), [0, 0x0A, 0]]
+        for bytes in buffers {
+            for start in 0...bytes.count {
+                for byte: UInt8 in [0, 0x0A] {
+                    let found = bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: byte, in: $0, from: start) }
+                    #expect(found == bytes[start...].firstIndex(of: byte))
+                }
+            }
+        }
+    }
 }

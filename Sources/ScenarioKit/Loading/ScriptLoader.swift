@@ -42,7 +42,7 @@ public struct ScriptLoader: Sendable {
                 return .failure(Diagnostic(.unreadableFile, "cannot read '\(path)': \(reason)", at: at, hint: "check the file's permissions"))
             }
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }) {
             return .failure(Diagnostic(.notUTF8, "'\(path)' is a binary file (a zero byte at offset \(nul)), not a script", at: at,
                                        hint: "scripts are plain UTF-8 text files ending in .ride"))
         }
