@@ -48,6 +48,10 @@ public struct Exploration: Sendable {
         lineFlags = [Bool](repeating: false, count: slots)
         sceneFlags = [Bool](repeating: false, count: scenario.scenes.count)
         choiceFlags = [Bool](repeating: false, count: scenario.choices.count)
+        // Sized for everything the flags can hold, so the sets never rehash as they grow.
+        coveredLines.reserveCapacity(slots)
+        reachedScenes.reserveCapacity(scenario.scenes.count)
+        reachedChoices.reserveCapacity(scenario.choices.count)
         explore(seeds: seeds)
     }
 
