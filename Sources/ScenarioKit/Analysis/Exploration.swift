@@ -87,7 +87,8 @@ public struct Exploration: Sendable {
         // Flags in front of the sets, so each line and scene is hashed once however often it runs.
         let firstSlot = firstLineFlag
         var lineSeen = lineFlags, sceneSeen = sceneFlags, choiceSeen = choiceFlags
-        (lineFlags, sceneFlags, choiceFlags) = ([], [], [])  // the locals own the only copies while they change
+        // The locals own the only copies while they change (the sets' reserved tables are not copied).
+        (lineFlags, sceneFlags, choiceFlags, coveredLines, reachedScenes) = ([], [], [], [], [])
         func reach(_ scene: Int) {
             if !sceneSeen[scene] { sceneSeen[scene] = true; scenes.insert(scene) }
         }
