@@ -48,6 +48,16 @@ public struct Exploration: Sendable {
         lineFlags = [Bool](repeating: false, count: slots)
         sceneFlags = [Bool](repeating: false, count: scenario.scenes.count)
         choiceFlags = [Bool](repeating: false, count: scenario.choices.count)
+        // Sized for everything the flags can hold, so the sets never rehash as they grow.
+        coveredLines.reserveCapacity(slots)
+        reachedScenes.reserveCapacity(scenario.scenes.count)
+        reachedChoices.reserveCapacity(scenario.choices.count)
+        explore(seeds: seeds)
+    }
+
+    /// Explores from the start with each of `seeds` in turn, adding to what earlier seeds found: the
+    /// same as having passed them to `init` after the earlier ones.
+    mutating func explore(seeds: [UInt64]) {
         for seed in seeds { explore(seed: seed) }
     }
 
@@ -77,7 +87,8 @@ public struct Exploration: Sendable {
         // Flags in front of the sets, so each line and scene is hashed once however often it runs.
         let firstSlot = firstLineFlag
         var lineSeen = lineFlags, sceneSeen = sceneFlags, choiceSeen = choiceFlags
-        (lineFlags, sceneFlags, choiceFlags) = ([], [], [])  // the locals own the only copies while they change
+        // The locals own the only copies while they change (the sets' reserved tables are not copied).
+        (lineFlags, sceneFlags, choiceFlags, coveredLines, reachedScenes) = ([], [], [], [], [])
         func reach(_ scene: Int) {
             if !sceneSeen[scene] { sceneSeen[scene] = true; scenes.insert(scene) }
         }
@@ -117,9 +128,15 @@ public struct Exploration: Sendable {
             var here = nodes[current].state
             reach(here.scene)
             let options = Runner.options(&here, scenario: scenario, seed: seed)
-            let enabled = options.filter(\.isEnabled).map(\.choice)
+            // Sized up front: a decision offers a few choices, and growing each array would reallocate it.
+            var enabled: [Int] = [], taken: [(choice: Int, timedOut: Bool)] = []
+            enabled.reserveCapacity(options.count)
+            taken.reserveCapacity(options.count + 1)
+            for option in options where option.isEnabled {
+                enabled.append(option.choice)
+                taken.append((option.choice, false))
+            }
             nodes[current].enabledChoices = enabled
-            var taken = enabled.map { ($0, false) }
             if scenario.scenes[here.scene].timerSeconds != nil,
                let fallback = scenario.scenes[here.scene].choiceIndices.first(where: { scenario.choices[$0].isTimeoutFallback }) {
                 taken.append((fallback, true))
@@ -128,6 +145,7 @@ public struct Exploration: Sendable {
                 nodes[current].status = .stuck(.noChoice(scene: scenario.scenes[here.scene].id))
                 continue
             }
+            nodes[current].edges.reserveCapacity(taken.count)
             for (choice, timedOut) in taken {
                 if !choiceSeen[choice] { choiceSeen[choice] = true; reachedChoices.insert(choice) }
                 if nodes.count >= stateLimit { isComplete = false; break }

@@ -4,19 +4,25 @@ import Dispatch
 /// author forgot (feedback, rationale, an ideal path) and whether the pass mark can be met.
 public enum ScenarioChecker {
     public static func check(_ scenario: Scenario, stateLimit: Int = 500_000) -> [Diagnostic] {
-        let seeds: [UInt64] = usesRandom(scenario) ? Array(0..<8) : [0]
-        // The authoring checks need no exploration, so they run beside it.
-        let exploration = ParallelResults<Exploration>(count: 1), authoring = ParallelResults<[Diagnostic]>(count: 1)
+        // Seed 0 is explored while another thread works out whether the script draws random numbers (then
+        // seeds 1 to 7 follow, as if all eight had been given at once) and runs the authoring checks,
+        // which need no exploration.
+        let exploration = ParallelResults<Exploration>(count: 1)
+        let authoring = ParallelResults<(usesRandom: Bool, diagnostics: [Diagnostic])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { job in
             if job == 0 {
-                exploration.store(Exploration(scenario: scenario, seeds: seeds, stateLimit: stateLimit), at: 0)
+                exploration.store(Exploration(scenario: scenario, seeds: [0], stateLimit: stateLimit), at: 0)
             } else {
                 var diagnostics: [Diagnostic] = []
+                let random = usesRandom(scenario)
                 reportAuthoring(scenario, into: &diagnostics)
-                authoring.store(diagnostics, at: 0)
+                authoring.store((random, diagnostics), at: 0)
             }
         }
-        return findings(exploration.values[0], authoring: authoring.values[0])
+        var explored = exploration.take(at: 0)
+        let (random, authored) = authoring.take(at: 0)
+        if random { explored.explore(seeds: Array(1..<8)) }
+        return findings(explored, authoring: authored)
     }
 
     private static func findings(_ exploration: Exploration, authoring: [Diagnostic]) -> [Diagnostic] {

@@ -1,68 +1,91 @@
 /// The static graph of scenes: which scene can lead to which, by diverts, calls and choice targets.
+///
+/// The successors sit in one flat array (scene `s` leads to `targets[firstTarget[s]..<firstTarget[s + 1]]`),
+/// so a graph of 100,000 scenes is a handful of arrays rather than one per scene.
 struct SceneGraph {
-    let successors: [[Int]]
-    let callTargets: Set<Int>
+    let firstTarget: [Int]
+    let targets: [Int]
+    /// Whether each scene is entered as a sub-scene (`-> sub ->` or `-> sub -> then`).
+    let isCallTarget: [Bool]
 
     init(scenes: [Scene], choices: [Choice]) {
-        var successors = Array(repeating: [Int](), count: scenes.count)
-        var calls = Set<Int>()
+        var edges: [(from: Int, to: Int)] = []
+        var called = [Bool](repeating: false, count: scenes.count)
         func visitItem(_ item: ContentItem, from scene: Int) {
             switch item {
-            case .divert(let target): successors[scene].append(target)
-            case .call(let target): successors[scene].append(target); calls.insert(target)
+            case .divert(let target): edges.append((scene, target))
+            case .call(let target): edges.append((scene, target)); called[target] = true
             case .conditional(_, let inner): visitItem(inner, from: scene)
             default: break
             }
         }
-        for scene in scenes { scene.content.forEach { visitItem($0, from: scene.index) } }
+        for scene in scenes {
+            for item in scene.content { visitItem(item, from: scene.index) }
+        }
         for choice in choices {
             switch choice.target {
-            case .scene(let target): successors[choice.sceneIndex].append(target)
+            case .scene(let target): edges.append((choice.sceneIndex, target))
             case .callThen(let sub, let then):
-                successors[choice.sceneIndex] += [sub, then]
-                calls.insert(sub)
+                edges.append((choice.sceneIndex, sub))
+                edges.append((choice.sceneIndex, then))
+                called[sub] = true
             case .returnFromCall: break
             }
         }
-        self.successors = successors
-        self.callTargets = calls
+        // A stable counting sort by source scene keeps each scene's successors in the order written.
+        var first = [Int](repeating: 0, count: scenes.count + 1)
+        for edge in edges { first[edge.from + 1] += 1 }
+        for scene in scenes.indices { first[scene + 1] += first[scene] }
+        var next = first
+        var targets = [Int](repeating: 0, count: edges.count)
+        for edge in edges {
+            targets[next[edge.from]] = edge.to
+            next[edge.from] += 1
+        }
+        firstTarget = first
+        self.targets = targets
+        isCallTarget = called
     }
 
-    /// Scenes a single playthrough may enter more than once: those on a cycle, and everything reachable
-    /// from a sub-scene (which several callers may enter).
-    func revisitableScenes() -> Set<Int> {
-        var result = Set<Int>()
-        for component in stronglyConnectedComponents() where component.count > 1 || successors[component[0]].contains(component[0]) {
-            result.formUnion(component)
-        }
-        var stack = Array(callTargets)
+    /// The scenes `scene` leads to.
+    func successors(of scene: Int) -> ArraySlice<Int> { targets[firstTarget[scene]..<firstTarget[scene + 1]] }
+
+    /// Scenes a single playthrough may enter more than once, by index: those on a cycle, and everything
+    /// reachable from a sub-scene (which several callers may enter).
+    func revisitableScenes() -> [Bool] {
+        var result = scenesOnCycles()
+        var stack = isCallTarget.indices.filter { isCallTarget[$0] }
         while let scene = stack.popLast() {
-            if result.insert(scene).inserted || callTargets.contains(scene) {
-                for next in successors[scene] where !result.contains(next) { stack.append(next) }
+            let inserted = !result[scene]
+            result[scene] = true
+            if inserted || isCallTarget[scene] {
+                for next in successors(of: scene) where !result[next] { stack.append(next) }
             }
         }
         return result
     }
 
-    /// Tarjan's algorithm without recursion, so a 100,000-scene chain cannot overflow the stack.
-    func stronglyConnectedComponents() -> [[Int]] {
-        let count = successors.count
+    /// Whether each scene lies on a cycle: in a strongly connected component of two or more scenes, or
+    /// leading to itself. Tarjan's algorithm without recursion, so a 100,000-scene chain cannot overflow
+    /// the stack.
+    func scenesOnCycles() -> [Bool] {
+        let count = firstTarget.count - 1
         var index = Array(repeating: -1, count: count), low = Array(repeating: 0, count: count)
-        var onStack = Array(repeating: false, count: count)
-        var stack: [Int] = [], components: [[Int]] = []
+        var onStack = Array(repeating: false, count: count), onCycle = Array(repeating: false, count: count)
+        var stack: [Int] = []
         var next = 0
         for root in 0..<count where index[root] == -1 {
-            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            var work: [(node: Int, edge: Int)] = [(root, firstTarget[root])]
             index[root] = next; low[root] = next; next += 1
             stack.append(root); onStack[root] = true
             while let (node, edge) = work.last {
-                if edge < successors[node].count {
+                if edge < firstTarget[node + 1] {
                     work[work.count - 1].edge += 1
-                    let target = successors[node][edge]
+                    let target = targets[edge]
                     if index[target] == -1 {
                         index[target] = next; low[target] = next; next += 1
                         stack.append(target); onStack[target] = true
-                        work.append((target, 0))
+                        work.append((target, firstTarget[target]))
                     } else if onStack[target] {
                         low[node] = min(low[node], index[target])
                     }
@@ -70,17 +93,17 @@ struct SceneGraph {
                     work.removeLast()
                     if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
                     if low[node] == index[node] {
-                        var component: [Int] = []
-                        while let member = stack.popLast() {
+                        let start = stack.lastIndex(of: node)!
+                        let isCycle = start < stack.count - 1 || successors(of: node).contains(node)
+                        for member in stack[start...] {
                             onStack[member] = false
-                            component.append(member)
-                            if member == node { break }
+                            onCycle[member] = isCycle
                         }
-                        components.append(component)
+                        stack.removeSubrange(start...)
                     }
                 }
             }
         }
-        return components
+        return onCycle
     }
 }

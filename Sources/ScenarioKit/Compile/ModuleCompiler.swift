@@ -22,7 +22,8 @@ struct ModuleCompiler {
     private var competencies: [Competency] = []
     private var catalogueIDs: Set<String> = []
 
-    static func compile(_ input: Input) -> (Scenario?, [Diagnostic]) {
+    /// Compiles `input`, freeing its scenes as they are compiled.
+    static func compile(_ input: consuming Input) -> (Scenario?, [Diagnostic]) {
         var compiler = ModuleCompiler()
         let scenario = compiler.run(input)
         return (scenario, compiler.diagnostics)
@@ -32,10 +33,9 @@ struct ModuleCompiler {
         diagnostics.append(Diagnostic(code, message, at: location, length: length, hint: hint))
     }
 
-    private mutating func run(_ input: Input) -> Scenario? {
-        let all = [input.module] + input.includes
+    private mutating func run(_ input: consuming Input) -> Scenario? {
         declareCompetencies(input)
-        for syntax in all {
+        for syntax in [input.module] + input.includes {
             for (id, name) in syntax.speakers {
                 if speakers[id.value] != nil {
                     report(.nameClash, "speaker '\(id.value)' is declared twice", at: id.location, length: id.value.count, hint: "keep one declaration")
@@ -52,16 +52,25 @@ struct ModuleCompiler {
                 variables.append(VariableDeclaration(name: name.value, initial: value, location: name.location))
             }
         }
-        let sceneSyntax = all.flatMap(\.scenes)
-        indexScenesAndChoices(sceneSyntax)
-        let (scenes, choices, contentHash) = compileScenes(sceneSyntax, hashing: input.sourceTexts)
-        let scored = Set(choices.flatMap { $0.scores.map(\.competency) })
+        // The runs leave the input, so each is held once and freed by the thread that compiles it.
+        var runs = input.module.sceneRuns
+        input.module.sceneRuns = []
+        for index in input.includes.indices {
+            runs += input.includes[index].sceneRuns
+            input.includes[index].sceneRuns = []
+        }
+        indexScenesAndChoices(runs)
+        let (scenes, choices, contentHash) = compileScenes(consume runs, hashing: input.sourceTexts)
+        var scored = Set<Int>()
+        for choice in choices {
+            for change in choice.scores { scored.insert(change.competency) }
+        }
         for name in input.module.competencies {
             guard let index = competencyIndex[name.value], !scored.contains(index) else { continue }
             diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(name.value)' is listed but no choice scores it", at: name.location,
                                           length: name.value.count, hint: "add `score \(name.value) +1` to a choice, or remove it from `competencies:`"))
         }
-        guard let firstScene = sceneSyntax.first else {
+        guard !scenes.isEmpty else {
             if let id = input.module.id, !id.value.isEmpty {
                 report(.noWayOut, "the module has no scenes", at: id.location, length: id.value.count,
                        hint: "add a scene: `=== start ===` with some narration and choices")
@@ -75,7 +84,6 @@ struct ModuleCompiler {
                        hint: Suggestion.hint(for: named.value, among: sceneIndex.keys, otherwise: "name a scene of this module"))
             }
         }
-        _ = firstScene
         if input.module.title == nil, let id = input.module.id {
             report(.missingDeclaration, "the module has no `title:`", at: id.location, length: max(1, id.value.count),
                    hint: "add `title: …` to the header: trainees see it in the course list")
@@ -88,41 +96,49 @@ struct ModuleCompiler {
             sceneIndex: sceneIndex, choiceIndex: choiceIndex, tracking: Tracking.compute(scenes: scenes, choices: choices))
     }
 
-    /// Compiles the scenes and their choices in chunks on several threads (names are all indexed by
-    /// now, so a chunk only reads the compiler's tables and reports into its own list, joined in
-    /// order), while one more thread fingerprints the source texts.
-    private mutating func compileScenes(_ syntax: [SceneSyntax], hashing texts: [String]) -> ([Scene], [Choice], String) {
-        var choiceCount = 0
-        let firstChoice = syntax.map { scene in
-            defer { choiceCount += scene.choices.count }
-            return choiceCount
+    /// Compiles the runs of scenes and their choices on several threads (names are all indexed by now,
+    /// so a run only reads the compiler's tables and reports into its own list, joined in order), while
+    /// one more thread fingerprints the source texts. Each thread frees the syntax of the run it compiled.
+    private mutating func compileScenes(_ runs: consuming [[SceneSyntax]], hashing texts: [String]) -> ([Scene], [Choice], String) {
+        var sceneCount = 0, choiceCount = 0
+        let starts = runs.indices.map { run in
+            defer {
+                sceneCount += runs[run].count
+                for scene in runs[run].indices { choiceCount += runs[run][scene].choices.count }
+            }
+            return (scene: sceneCount, choice: choiceCount)
         }
-        let chunkCount = min(16, max(1, syntax.count / 512))
-        let bounds = (0...chunkCount).map { $0 * syntax.count / chunkCount }
-        let results = ParallelResults<(scenes: [Scene], choices: [Choice], diagnostics: [Diagnostic])>(count: chunkCount)
+        let jobs = runs.count
+        let inputs = ParallelResults(consume runs)
+        let results = ParallelResults<(scenes: [Scene], choices: [Choice], diagnostics: [Diagnostic])>(count: jobs)
         let hash = ParallelResults<String>(count: 1)
         var base = self
         base.diagnostics = []
         let compiler = base
-        DispatchQueue.concurrentPerform(iterations: chunkCount + 1) { job in
+        DispatchQueue.concurrentPerform(iterations: jobs + 1) { job in
             guard job > 0 else { return hash.store(ContentHash.of(texts), at: 0) }
             let chunk = job - 1
+            let syntax = inputs.take(at: chunk)
             var worker = compiler
             var scenes: [Scene] = [], choices: [Choice] = []
-            for index in bounds[chunk]..<bounds[chunk + 1] {
-                let choiceIndices = Array(firstChoice[index]..<(firstChoice[index] + syntax[index].choices.count))
-                let scene = worker.compileScene(syntax[index], index: index, choiceIndices: choiceIndices)
+            scenes.reserveCapacity(syntax.count)
+            var nextChoice = starts[chunk].choice
+            for position in syntax.indices {
+                let index = starts[chunk].scene + position
+                let choiceIndices = Array(nextChoice..<(nextChoice + syntax[position].choices.count))
+                nextChoice += choiceIndices.count
+                let scene = worker.compileScene(syntax[position], index: index, choiceIndices: choiceIndices)
                 for (choiceNumber, choiceIndex) in choiceIndices.enumerated() {
-                    choices.append(worker.compileChoice(syntax[index].choices[choiceNumber], index: choiceIndex, scene: index,
-                                                        hasTimer: syntax[index].hasTimerLine))
+                    choices.append(worker.compileChoice(syntax[position].choices[choiceNumber], index: choiceIndex, scene: index,
+                                                        hasTimer: syntax[position].hasTimerLine))
                 }
-                worker.checkStructure(syntax[index], scene: scene)
+                worker.checkStructure(syntax[position], scene: scene)
                 scenes.append(scene)
             }
             results.store((scenes, choices, worker.diagnostics), at: chunk)
         }
         var scenes: [Scene] = [], choices: [Choice] = []
-        scenes.reserveCapacity(syntax.count)
+        scenes.reserveCapacity(sceneCount)
         choices.reserveCapacity(choiceCount)
         for chunk in results.values {
             scenes += chunk.scenes
@@ -149,11 +165,13 @@ struct ModuleCompiler {
                 if scored.insert(name).inserted, catalogueIDs.contains(name) { scoredInCatalogue += 1 }
             }
             reading: for syntax in [input.module] + input.includes {
-                for scene in syntax.scenes.indices {
-                    for choice in syntax.scenes[scene].choices.indices {
-                        if scoredInCatalogue == catalogueIDs.count { break reading }
-                        for (name, _) in syntax.scenes[scene].choices[choice].scores { note(name.value) }
-                        for (name, _) in syntax.scenes[scene].choices[choice].criticalErrors { note(name.value) }
+                for run in syntax.sceneRuns.indices {
+                    for scene in syntax.sceneRuns[run].indices {
+                        for choice in syntax.sceneRuns[run][scene].choices.indices {
+                            if scoredInCatalogue == catalogueIDs.count { break reading }
+                            for (name, _) in syntax.sceneRuns[run][scene].choices[choice].scores { note(name.value) }
+                            for (name, _) in syntax.sceneRuns[run][scene].choices[choice].criticalErrors { note(name.value) }
+                        }
                     }
                 }
             }
@@ -176,38 +194,43 @@ struct ModuleCompiler {
         for (index, competency) in used.enumerated() { competencyIndex[competency.id] = index }
     }
 
-    private mutating func indexScenesAndChoices(_ scenes: [SceneSyntax]) {
-        var nextChoice = 0
-        sceneIndex.reserveCapacity(scenes.count)
-        choiceIndex.reserveCapacity(scenes.reduce(0) { $0 + $1.choices.count })
-        for sceneNumber in scenes.indices {
-            let id = scenes[sceneNumber].id
-            // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
-            if let first = sceneIndex.updateValue(sceneNumber, forKey: id.value), !id.value.isEmpty {
-                sceneIndex[id.value] = first
-                report(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location, length: id.value.count,
-                       hint: "scene ids must be unique in a module and its includes; rename one")
-            }
-            for choiceNumber in scenes[sceneNumber].choices.indices {
-                let choiceID = scenes[sceneNumber].choices[choiceNumber].id
-                if let first = choiceIndex.updateValue(nextChoice, forKey: choiceID.value), !choiceID.value.isEmpty {
-                    choiceIndex[choiceID.value] = first
-                    report(.duplicateChoice, "choice id '\(choiceID.value)' is used twice", at: choiceID.location, length: choiceID.value.count,
-                           hint: "choice ids are stable record keys and must be unique in a module; rename one")
+    private mutating func indexScenesAndChoices(_ runs: [[SceneSyntax]]) {
+        var nextScene = 0, nextChoice = 0
+        sceneIndex.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+        choiceIndex.reserveCapacity(runs.reduce(0) { total, run in run.reduce(total) { $0 + $1.choices.count } })
+        for scenes in runs {
+            for sceneNumber in scenes.indices {
+                let id = scenes[sceneNumber].id
+                // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
+                if let first = sceneIndex.updateValue(nextScene, forKey: id.value), !id.value.isEmpty {
+                    sceneIndex[id.value] = first
+                    report(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location, length: id.value.count,
+                           hint: "scene ids must be unique in a module and its includes; rename one")
                 }
-                nextChoice += 1
-                if variableIndex[choiceID.value] != nil {
-                    report(.nameClash, "'\(choiceID.value)' names both a choice and a variable", at: choiceID.location,
-                           length: choiceID.value.count, hint: "rename the choice or the variable")
+                nextScene += 1
+                for choiceNumber in scenes[sceneNumber].choices.indices {
+                    let choiceID = scenes[sceneNumber].choices[choiceNumber].id
+                    if let first = choiceIndex.updateValue(nextChoice, forKey: choiceID.value), !choiceID.value.isEmpty {
+                        choiceIndex[choiceID.value] = first
+                        report(.duplicateChoice, "choice id '\(choiceID.value)' is used twice", at: choiceID.location, length: choiceID.value.count,
+                               hint: "choice ids are stable record keys and must be unique in a module; rename one")
+                    }
+                    nextChoice += 1
+                    if variableIndex[choiceID.value] != nil {
+                        report(.nameClash, "'\(choiceID.value)' names both a choice and a variable", at: choiceID.location,
+                               length: choiceID.value.count, hint: "rename the choice or the variable")
+                    }
                 }
             }
         }
-        for sceneNumber in scenes.indices {
-            let id = scenes[sceneNumber].id
-            guard variableIndex[id.value] != nil || (choiceIndex[id.value] != nil && !id.value.isEmpty) else { continue }
-            report(.nameClash, "'\(id.value)' names both a scene and a \(variableIndex[id.value] != nil ? "variable" : "choice")",
-                   at: id.location, length: id.value.count,
-                   hint: "expressions read scene and choice ids as counts, so every name must be unique; rename one")
+        for scenes in runs {
+            for sceneNumber in scenes.indices {
+                let id = scenes[sceneNumber].id
+                guard variableIndex[id.value] != nil || (choiceIndex[id.value] != nil && !id.value.isEmpty) else { continue }
+                report(.nameClash, "'\(id.value)' names both a scene and a \(variableIndex[id.value] != nil ? "variable" : "choice")",
+                       at: id.location, length: id.value.count,
+                       hint: "expressions read scene and choice ids as counts, so every name must be unique; rename one")
+            }
         }
     }
 
@@ -265,8 +288,10 @@ struct ModuleCompiler {
         return Assignment(variable: index, operation: syntax.operation, value: value)
     }
 
+    /// The parts with their interpolations resolved; parts without any are shared, not copied.
     private mutating func text(_ parts: [TextPart], at location: SourceLocation) -> [TextPart] {
-        parts.map { part in
+        guard parts.contains(where: { if case .interpolation = $0 { true } else { false } }) else { return parts }
+        return parts.map { part in
             guard case .interpolation(let expression) = part else { return part }
             let resolved = resolve(expression)
             _ = typeChecker.type(of: expression, at: location, diagnostics: &diagnostics)
@@ -284,8 +309,9 @@ struct ModuleCompiler {
     // MARK: Scenes and choices
 
     private mutating func compileScene(_ syntax: SceneSyntax, index: Int, choiceIndices: [Int]) -> Scene {
-        var content: [ContentItem] = []
-        var locations: [SourceLocation] = []
+        var content: [ContentItem] = [], locations: [SourceLocation] = []
+        content.reserveCapacity(syntax.content.count)
+        locations.reserveCapacity(syntax.content.count)
         for item in syntax.content {
             if let (compiled, location) = contentItem(item) {
                 content.append(compiled)
@@ -379,13 +405,8 @@ struct ModuleCompiler {
         return Choice(id: syntax.id.value, index: index, sceneIndex: scene, location: syntax.id.location, isSticky: syntax.sticky,
                       text: text(syntax.text, at: syntax.id.location), target: target, condition: condition,
                       disabledReason: syntax.disabledReason, scores: scores, assignments: syntax.assignments.compactMap { assignment($0) },
-                      feedback: Self.joined(syntax.feedback), rationale: Self.joined(syntax.rationale),
+                      feedback: syntax.feedback ?? "", rationale: syntax.rationale ?? "",
                       criticalErrors: critical, tags: syntax.tags, isIdeal: syntax.isIdeal, isTimeoutFallback: syntax.isTimeoutFallback)
-    }
-
-    /// Lines joined with spaces; a single line is shared rather than copied.
-    private static func joined(_ lines: [String]) -> String {
-        lines.count == 1 ? lines[0] : lines.joined(separator: " ")
     }
 
     private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene) {

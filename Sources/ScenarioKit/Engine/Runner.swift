@@ -112,6 +112,7 @@ enum Runner {
     /// The choices offered at the decision the state stands at (timeout fallbacks are never offered).
     static func options(_ state: inout EngineState, scenario: Scenario, seed: UInt64) -> [Option] {
         var result: [Option] = []
+        result.reserveCapacity(scenario.scenes[state.scene].choiceIndices.count)
         for index in scenario.scenes[state.scene].choiceIndices {
             let choice = scenario.choices[index]
             if choice.isTimeoutFallback { continue }

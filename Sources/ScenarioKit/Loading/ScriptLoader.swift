@@ -42,7 +42,7 @@ public struct ScriptLoader: Sendable {
                 return .failure(Diagnostic(.unreadableFile, "cannot read '\(path)': \(reason)", at: at, hint: "check the file's permissions"))
             }
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }) {
             return .failure(Diagnostic(.notUTF8, "'\(path)' is a binary file (a zero byte at offset \(nul)), not a script", at: at,
                                        hint: "scripts are plain UTF-8 text files ending in .ride"))
         }
@@ -79,8 +79,8 @@ public struct ScriptLoader: Sendable {
                                      rules: RatingRules = .standard) -> ModuleResult {
         let source = SourceText(path: path, text: text)
         let (module, parseDiagnostics) = ModuleParser.parse(source)
-        let input = ModuleCompiler.Input(module: module, includes: [], catalogue: catalogue, rules: rules, sourceTexts: [text], file: path)
-        let (scenario, compileDiagnostics) = ModuleCompiler.compile(input)
+        let input = ModuleCompiler.Input(module: consume module, includes: [], catalogue: catalogue, rules: rules, sourceTexts: [text], file: path)
+        let (scenario, compileDiagnostics) = ModuleCompiler.compile(consume input)
         let diagnostics = parseDiagnostics + compileDiagnostics
         return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: [path: source])
     }
@@ -101,8 +101,10 @@ public struct ScriptLoader: Sendable {
         var seen: Set<String> = [FileSystem.canonical(path)]
         var texts = [source.text]
         gatherIncludes(of: module, from: path, seen: &seen, into: &includes, texts: &texts, sources: &sources, diagnostics: &diagnostics)
-        let input = ModuleCompiler.Input(module: module, includes: includes, catalogue: catalogue, rules: rules, sourceTexts: texts, file: path)
-        let (scenario, compileDiagnostics) = ModuleCompiler.compile(input)
+        // Handed over, not copied: the compiler frees the scenes' syntax as it goes.
+        let input = ModuleCompiler.Input(module: consume module, includes: consume includes, catalogue: catalogue, rules: rules,
+                                         sourceTexts: texts, file: path)
+        let (scenario, compileDiagnostics) = ModuleCompiler.compile(consume input)
         diagnostics += compileDiagnostics
         return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: sources)
     }

@@ -2,16 +2,18 @@
 ///
 /// The parser produces `.name`; the compiler resolves each name into a variable, a scene's visit count
 /// or a choice's count, so the engine never looks anything up by string.
-public indirect enum Expression: Hashable, Sendable {
+///
+/// Only the cases that hold other expressions are boxed: names, values and indices sit inline.
+public enum Expression: Hashable, Sendable {
     case literal(Value)
     case name(String, SourceLocation)
     case variable(Int)
     case sceneVisits(Int)
     case choiceCount(Int)
-    case not(Expression)
-    case negate(Expression)
-    case binary(BinaryOperator, Expression, Expression)
-    case random(Expression, Expression)
+    indirect case not(Expression)
+    indirect case negate(Expression)
+    indirect case binary(BinaryOperator, Expression, Expression)
+    indirect case random(Expression, Expression)
 
     /// Every unresolved name with where it stands.
     public var names: [(String, SourceLocation)] {

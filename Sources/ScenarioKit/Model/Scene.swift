@@ -25,13 +25,13 @@ public final class Scene: Sendable {
     }
 }
 
-/// One content line of a compiled scene.
-public indirect enum ContentItem: Sendable, Hashable {
+/// One content line of a compiled scene (only a conditional line, which holds another, is boxed).
+public enum ContentItem: Sendable, Hashable {
     case narration([TextPart])
     case speech(speaker: String, [TextPart])
     case paragraphBreak
     case assignment(Assignment)
-    case conditional(Expression, ContentItem)
+    indirect case conditional(Expression, ContentItem)
     case divert(Int)
     case call(Int)
     case returnFromCall

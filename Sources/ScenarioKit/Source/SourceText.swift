@@ -18,7 +18,7 @@ public struct SourceText: Sendable {
     private static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+        while let newline = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start) {
             let end = newline > start && bytes[newline - 1] == 0x0D ? newline - 1 : newline
             ranges.append(start..<end)
             start = newline + 1

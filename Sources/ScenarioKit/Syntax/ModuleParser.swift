@@ -4,6 +4,8 @@ import Dispatch
 /// one run reports them all.
 struct ModuleParser {
     private var module = ModuleSyntax()
+    /// The scenes this parser has read (its run of the file's scenes).
+    private var scenes: [SceneSyntax] = []
     private var diagnostics: [Diagnostic] = []
     private var seenHeaderKeys: Set<String> = []
     private var blankBeforeNextLine = false
@@ -33,10 +35,8 @@ struct ModuleParser {
         }
         let parsers = results.values
         var parser = parsers[0]
-        for later in parsers.dropFirst() {
-            parser.module.scenes += later.module.scenes
-            parser.diagnostics += later.diagnostics
-        }
+        parser.module.sceneRuns = parsers.map(\.scenes)
+        for later in parsers.dropFirst() { parser.diagnostics += later.diagnostics }
         if !isIncluded, parser.module.id == nil, !ScriptLine.lines(of: source).contains(where: { $0 != nil && $0?.isComment == false }) {
             parser.diagnostics.append(Diagnostic(.emptyFile, "the file has no script in it", at: SourceLocation(file: source.path, line: 1, column: 1),
                                                  hint: "start a module with `module ID` and its scenes: see docs/script-language.md"))
@@ -80,8 +80,8 @@ struct ModuleParser {
 
     private mutating func read(_ line: ScriptLine) {
         if line.text.starts("===") { readSceneHeader(line); return }
-        if module.scenes.isEmpty { readHeader(line); return }
-        if module.scenes[module.scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line.text) {
+        if scenes.isEmpty { readHeader(line); return }
+        if scenes[scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line.text) {
             readContent(line)
         } else {
             readChoicePart(line)
@@ -241,12 +241,12 @@ struct ModuleParser {
             report(.badSceneHeader, id.isEmpty ? "the scene has no id" : "'\(id)' is not a valid scene id", at: location,
                    length: max(1, id.count), hint: "write `=== arrival ===` with letters, digits and '_'")
         }
-        module.scenes.append(SceneSyntax(id: Located(String(id), at: location), endLocation: line.location()))
+        scenes.append(SceneSyntax(id: Located(String(id), at: location), endLocation: line.location()))
     }
 
     private var scene: SceneSyntax {
-        get { module.scenes[module.scenes.count - 1] }
-        _modify { yield &module.scenes[module.scenes.count - 1] }
+        get { scenes[scenes.count - 1] }
+        _modify { yield &scenes[scenes.count - 1] }
     }
 
     private mutating func readContent(_ line: ScriptLine) {
@@ -304,7 +304,7 @@ struct ModuleParser {
 
     private mutating func readAssignment(_ text: Substring, _ line: ScriptLine) -> AssignmentSyntax? {
         let rest = text.dropFirst().trimmingLeadingSpaces()
-        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        let name = rest.namePrefix()
         let afterName = rest.dropFirst(name.count).trimmingLeadingSpaces()
         let operation: AssignmentOperation
         let valueText: Substring
@@ -463,7 +463,7 @@ struct ModuleParser {
 
     private var choice: ChoiceSyntax {
         get { scene.choices[scene.choices.count - 1] }
-        _modify { yield &module.scenes[module.scenes.count - 1].choices[module.scenes[module.scenes.count - 1].choices.count - 1] }
+        _modify { yield &scenes[scenes.count - 1].choices[scenes[scenes.count - 1].choices.count - 1] }
     }
 
     private mutating func readChoicePart(_ line: ScriptLine) {
@@ -478,8 +478,8 @@ struct ModuleParser {
         let word = text[..<(text.utf8.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? text.endIndex)]
         let rest = text[word.endIndex...]
         switch word {
-        case "feedback" where rest.starts(":"): choice.feedback.append(String(rest.dropFirst().trimmingLeadingSpaces()))
-        case "why" where rest.starts(":"): choice.rationale.append(String(rest.dropFirst().trimmingLeadingSpaces()))
+        case "feedback" where rest.starts(":"): Self.join(rest.dropFirst().trimmingLeadingSpaces(), to: &choice.feedback)
+        case "why" where rest.starts(":"): Self.join(rest.dropFirst().trimmingLeadingSpaces(), to: &choice.rationale)
         case "if": readChoiceCondition(rest.trimmingLeadingSpaces(), line)
         case "score": readScore(rest.trimmingLeadingSpaces(), line)
         case "critical": readCritical(rest.trimmingLeadingSpaces(), line)
@@ -497,6 +497,11 @@ struct ModuleParser {
                        hint: "put narration before the first choice, or in the scene the choice leads to (or use `feedback:`)")
             }
         }
+    }
+
+    /// Adds a line to text written over several lines, joined with a space.
+    private static func join(_ line: Substring, to text: inout String?) {
+        if text == nil { text = String(line) } else { text! += " " + line }
     }
 
     private static func isChoiceLine(_ text: Substring) -> Bool {
@@ -548,7 +553,7 @@ struct ModuleParser {
 
     private mutating func readChoiceCondition(_ rest: Substring, _ line: ScriptLine) {
         var conditionText = rest
-        if let range = rest.firstRange(of: " else ") {
+        if let range = rest.firstRange(ofASCII: " else ") {
             conditionText = rest[..<range.lowerBound]
             let reason = rest[range.upperBound...].trimmingLeadingSpaces()
             guard reason.count >= 2, reason.first == "\"", reason.last == "\"" else {

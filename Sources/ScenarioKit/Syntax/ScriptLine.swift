@@ -62,15 +62,62 @@ extension Substring {
 
     /// The parts between runs of spaces and tabs.
     func words() -> [Substring] {
-        var result: [Substring] = []
-        var start: Index?
-        for index in utf8.indices {
-            let blank = utf8[index] == 0x20 || utf8[index] == 0x09
-            if blank, let begun = start { result.append(self[begun..<index]); start = nil }
-            if !blank, start == nil { start = index }
+        withUTF8Bytes { bytes in
+            var result: [Substring] = []
+            var position = 0
+            while position < bytes.count {
+                while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+                let start = position
+                while position < bytes.count, bytes[position] != 0x20, bytes[position] != 0x09 { position += 1 }
+                if position > start { result.append(self[bytes: start..<position]) }
+            }
+            return result
         }
-        if let begun = start { result.append(self[begun...]) }
-        return result
+    }
+
+    /// `firstRange(of:)` for ASCII text, found by comparing bytes. A match next to a non-ASCII byte may
+    /// not be one of whole characters (a combining mark joins the character before it), so there the
+    /// characters are compared instead.
+    func firstRange(ofASCII needle: StaticString) -> Range<Index>? {
+        let found: (start: Int, count: Int, bordersNonASCII: Bool)? = needle.withUTF8Buffer { needle in
+            withUTF8Bytes { bytes in
+                guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                    guard bytes[start..<(start + needle.count)].elementsEqual(needle) else { continue }
+                    let end = start + needle.count
+                    return (start, needle.count, (start > 0 && bytes[start - 1] >= 0x80) || (end < bytes.count && bytes[end] >= 0x80))
+                }
+                return nil
+            }
+        }
+        guard let found else { return nil }
+        if found.bordersNonASCII { return firstRange(of: needle.description) }
+        let lower = utf8.index(startIndex, offsetBy: found.start)
+        return lower..<utf8.index(lower, offsetBy: found.count)
+    }
+
+    /// The leading run of ASCII letters, digits and `_`, as `prefix { $0.isLetter || $0.isNumber || $0 == "_" }`
+    /// finds it, read by bytes (characters are walked only when a non-ASCII byte follows the run).
+    func namePrefix() -> Substring {
+        let end = withUTF8Bytes { bytes in
+            bytes.firstIndex { !Identifier.isLetter($0) && !Identifier.isDigit($0) && $0 != 0x5F } ?? bytes.count
+        }
+        guard end == utf8.count || utf8[utf8.index(startIndex, offsetBy: end)] < 0x80 else {
+            return prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
+        return self[bytes: 0..<end]
+    }
+
+    /// Calls `body` with the substring's UTF-8 bytes (copied only when they are not stored contiguously).
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The part between two byte offsets from the start.
+    subscript(bytes range: Range<Int>) -> Substring {
+        let lower = utf8.index(startIndex, offsetBy: range.lowerBound)
+        return self[lower..<utf8.index(lower, offsetBy: range.count)]
     }
 
     /// The parts between occurrences of an ASCII separator, empty parts included.

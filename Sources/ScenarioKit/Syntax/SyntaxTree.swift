@@ -15,12 +15,12 @@ public enum TextPart: Hashable, Sendable {
     case interpolation(Expression)
 }
 
-/// One content line of a scene, as parsed (names not yet resolved).
-indirect enum ContentSyntax: Sendable {
+/// One content line of a scene, as parsed (names not yet resolved; only a conditional line is boxed).
+enum ContentSyntax: Sendable {
     case narration([TextPart], leadingName: Located<String>?, afterName: [TextPart], location: SourceLocation)
     case paragraphBreak
     case assignment(AssignmentSyntax)
-    case conditional(Expression, ContentSyntax, SourceLocation)
+    indirect case conditional(Expression, ContentSyntax, SourceLocation)
     case divert(Located<String>)
     case call(Located<String>)
     case returnFromCall(SourceLocation)
@@ -62,8 +62,10 @@ struct ChoiceSyntax: Sendable {
     var disabledReason: String?
     var scores: [(Located<String>, Int)] = []
     var assignments: [AssignmentSyntax] = []
-    var feedback: [String] = []
-    var rationale: [String] = []
+    /// The `feedback:` lines joined with spaces, nil when there are none.
+    var feedback: String?
+    /// The `why:` lines joined with spaces, nil when there are none.
+    var rationale: String?
     var criticalErrors: [(Located<String>, String)] = []
     var tags: [String] = []
     var isIdeal = false
@@ -110,7 +112,9 @@ struct ModuleSyntax: Sendable {
     var variables: [(Located<String>, Value)] = []
     var includes: [Located<String>] = []
     var start: Located<String>?
-    var scenes: [SceneSyntax] = []
+    /// The scenes in the order written, in the runs the parser read on separate threads: the compiler
+    /// takes each run and frees it on the thread that compiled it.
+    var sceneRuns: [[SceneSyntax]] = []
 }
 
 /// A course file as parsed.

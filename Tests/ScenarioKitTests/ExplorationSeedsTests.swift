@@ -1,0 +1,49 @@
+import Testing
+@testable import ScenarioKit
+
+/// Exploring more seeds later adds what they find exactly as giving them all at once does, and the
+/// checker explores every seed of a script that draws random numbers.
+@Suite("Exploration seeds")
+struct ExplorationSeedsTests {
+    /// Only a roll of 1 or 2 (of 1 to 3) reaches `lucky`, so some seeds miss it.
+    static let script = Fixtures.module("""
+    === start ===
+    ~ roll = random(1, 3)
+    * go: "Go"
+      if roll < 3
+      -> lucky
+      feedback: f
+      why: w
+      ideal
+    * stay: "Stay"
+      -> done
+      feedback: f
+      why: w
+    === lucky ===
+    * on: "On"
+      -> done
+      feedback: f
+      why: w
+      ideal
+    === done ===
+    @end resolved: Done
+    """, header: "var roll = 0")
+
+    @Test func laterSeedsAddWhatAllSeedsAtOnceFind() throws {
+        let scenario = try Fixtures.scenario(Self.script)
+        let together = Exploration(scenario: scenario, seeds: Array(0..<8))
+        var inTurn = Exploration(scenario: scenario, seeds: [0])
+        inTurn.explore(seeds: Array(1..<8))
+        #expect(inTurn.nodes.map(\.state) == together.nodes.map(\.state))
+        #expect(inTurn.nodes.map(\.edges) == together.nodes.map(\.edges))
+        #expect(inTurn.reachedScenes == together.reachedScenes && inTurn.reachedChoices == together.reachedChoices)
+        #expect(inTurn.coveredLines == together.coveredLines && inTurn.isComplete == together.isComplete)
+    }
+
+    @Test func theCheckerExploresEverySeedOfARandomScript() throws {
+        let scenario = try Fixtures.scenario(Self.script)
+        let unreached = ScenarioChecker.check(scenario).filter { $0.code == .unreachableScene || $0.code == .unreachableChoice }
+        let together = Exploration(scenario: scenario, seeds: Array(0..<8))
+        #expect(together.hasReached(scene: scenario.sceneIndex["lucky"]!) == unreached.isEmpty)
+    }
+}
