@@ -2,8 +2,8 @@ import GRDB
 import GRDBSQLite
 
 /// A read-only connection on SQLite's C interface. It opens in a fraction of the time a configured GRDB
-/// connection takes, so the checks and reads that come before the player's first screen use it, and the
-/// GRDB connection opens when something is written.
+/// connection takes, so the checks and reads that come before the player's first screen use it; the
+/// GRDB connection that writes opens once that screen is drawn.
 final class ReadConnection: @unchecked Sendable {
     let path: String
     private let handle: OpaquePointer

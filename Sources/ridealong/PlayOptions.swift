@@ -81,6 +81,7 @@ struct PlayOptions: Equatable {
         // A closed output (a pipe whose reader left) ends the session quietly; every decision is already saved.
         signal(SIGPIPE, SIG_IGN)
         let output = PlainOutput()
+        do { try store.checkWritable() } catch { throw CommandFailure("\(error)") }
         let catalog = loading.value
         let player = PlainPlayer(catalog: catalog.isHeadersOnly ? Catalog.load(from: folder) : catalog, store: store, trainee: signedIn,
                                  readLine: { output.isClosed ? nil : Swift.readLine(strippingNewline: true) },

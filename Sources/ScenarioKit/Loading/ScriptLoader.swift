@@ -177,8 +177,8 @@ public struct ScriptLoader: Sendable {
         if let prefix = FileSystem.readPrefix(path, count: window), !prefix.contains(0) {
             let firstScene = firstSceneLine(in: prefix)
             let complete = firstScene != nil || prefix.count < window
-            let lines = firstScene.map { prefix[..<$0] } ?? (complete ? prefix[...] : prefix[..<(prefix.lastIndex(of: UInt8(ascii: "\n")) ?? 0)])
-            if let text = String(validating: lines, as: UTF8.self) {
+            let end = firstScene ?? (complete ? prefix.count : prefix.lastIndex(of: UInt8(ascii: "\n")) ?? 0)
+            if let text = String(validating: prefix[..<end], as: UTF8.self) {
                 let (syntax, _) = ModuleParser.parse(SourceText(path: path, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text),
                                                      headerOnly: true)
                 let id = syntax.id?.value ?? ""
