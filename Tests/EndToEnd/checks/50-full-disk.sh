@@ -17,3 +17,5 @@ check "with space back, the trainee carries on" '! echo "$out" | grep -q "Not sa
 
 out=$(printf '1\nq\n' | LD_PRELOAD="$WORK/faulty_write.so" RIDEALONG_READ_ONLY=1 "$BIN" play --plain --courses "$COURSES" --data-dir "$DISK" --trainee D-1 2>&1); status=$?
 check "a read-only data folder is a clear error and the records stay intact" '[ $status -eq 1 ] && echo "$out" | grep -q "cannot open" && "$BIN" records verify --data-dir "$DISK" > /dev/null'
+out=$(printf '1\nq\n' | TERM=dumb LD_PRELOAD="$WORK/faulty_write.so" RIDEALONG_READ_ONLY=1 "$BIN" play --courses "$COURSES" --data-dir "$DISK" --trainee D-1 2>&1); status=$?
+check "a read-only data folder is refused before playing in plain mode reached through TERM=dumb" '[ $status -eq 1 ] && echo "$out" | grep -q "cannot open" && ! echo "$out" | grep -q "Modules:"'
