@@ -41,6 +41,9 @@ struct CheckCommand: ParsableCommand {
             let scope = "\(result.courses) course\(result.courses == 1 ? "" : "s"), \(result.modules) module\(result.modules == 1 ? "" : "s")"
             print("checked \(scope): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         }
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        // Ends here, still holding the checked modules (see `ScriptChecker.Run.explorations`).
+        withExtendedLifetime(result) {
+            Glibc.exit(errors > 0 || (strict && warnings > 0) ? 1 : 0)
+        }
     }
 }

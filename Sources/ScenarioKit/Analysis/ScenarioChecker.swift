@@ -4,6 +4,11 @@ import Dispatch
 /// author forgot (feedback, rationale, an ideal path) and whether the pass mark can be met.
 public enum ScenarioChecker {
     public static func check(_ scenario: Scenario, stateLimit: Int = 500_000) -> [Diagnostic] {
+        checkKeepingExploration(scenario, stateLimit: stateLimit).diagnostics
+    }
+
+    /// `check`, with the exploration the findings came from (it holds the scenario too).
+    public static func checkKeepingExploration(_ scenario: Scenario, stateLimit: Int = 500_000) -> (diagnostics: [Diagnostic], exploration: Exploration) {
         // Seed 0 is explored while another thread works out whether the script draws random numbers (then
         // seeds 1 to 7 follow, as if all eight had been given at once) and runs the authoring checks,
         // which need no exploration.
@@ -22,7 +27,7 @@ public enum ScenarioChecker {
         var explored = exploration.take(at: 0)
         let (random, authored) = authoring.take(at: 0)
         if random { explored.explore(seeds: Array(1..<8)) }
-        return findings(explored, authoring: authored)
+        return (findings(explored, authoring: authored), explored)
     }
 
     private static func findings(_ exploration: Exploration, authoring: [Diagnostic]) -> [Diagnostic] {

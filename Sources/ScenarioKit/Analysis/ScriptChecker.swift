@@ -7,6 +7,10 @@ public enum ScriptChecker {
         public var sources: [String: SourceText] = [:]
         public var courses = 0
         public var modules = 0
+        /// Each checked module's exploration, which holds its compiled scenario. `ridealong check` ends
+        /// the process while it still holds them: freeing a large course object by object takes about as
+        /// long as exploring it (a second at 100,000 scenes), and the system takes the memory back at once.
+        public var explorations: [Exploration] = []
     }
 
     public static func run(paths: [String], stateLimit: Int = 500_000) -> Run {
@@ -26,7 +30,7 @@ public enum ScriptChecker {
                 run.sources.merge(result.sources) { first, _ in first }
                 for module in result.course?.modules ?? [] {
                     run.modules += 1
-                    if let scenario = module.scenario { run.diagnostics += ScenarioChecker.check(scenario, stateLimit: stateLimit) }
+                    if let scenario = module.scenario { run.add(ScenarioChecker.checkKeepingExploration(scenario, stateLimit: stateLimit)) }
                 }
                 return
             }
@@ -46,6 +50,13 @@ public enum ScriptChecker {
         run.modules += 1
         run.diagnostics += result.diagnostics
         run.sources.merge(result.sources) { first, _ in first }
-        if let scenario = result.scenario { run.diagnostics += ScenarioChecker.check(scenario, stateLimit: stateLimit) }
+        if let scenario = result.scenario { run.add(ScenarioChecker.checkKeepingExploration(scenario, stateLimit: stateLimit)) }
+    }
+}
+
+private extension ScriptChecker.Run {
+    mutating func add(_ checked: (diagnostics: [Diagnostic], exploration: Exploration)) {
+        diagnostics += checked.diagnostics
+        explorations.append(checked.exploration)
     }
 }
