@@ -36,8 +36,8 @@ struct ExplorationSeedsTests {
         inTurn.explore(seeds: Array(1..<8))
         #expect(inTurn.nodes.map(\.state) == together.nodes.map(\.state))
         #expect(inTurn.nodes.map(\.edges) == together.nodes.map(\.edges))
-        #expect(inTurn.reachedScenes == together.reachedScenes && inTurn.reachedChoices == together.reachedChoices)
-        #expect(inTurn.coveredLines == together.coveredLines && inTurn.isComplete == together.isComplete)
+        #expect(inTurn.sceneReached == together.sceneReached && inTurn.choiceReached == together.choiceReached)
+        #expect(inTurn.lineCovered == together.lineCovered && inTurn.isComplete == together.isComplete)
     }
 
     @Test func theCheckerExploresEverySeedOfARandomScript() throws {

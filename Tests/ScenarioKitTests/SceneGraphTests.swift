@@ -34,7 +34,7 @@ struct SceneGraphTests {
 
     @Test func findsCyclesAndWhatSubScenesReach() throws {
         let scenario = try Fixtures.scenario(Self.script)
-        let graph = SceneGraph(scenes: scenario.scenes, choices: scenario.choices)
+        let graph = SceneGraph(facts: scenario.facts, sceneCount: scenario.scenes.count)
         let names = scenario.scenes.map(\.id)
         let onCycles = graph.scenesOnCycles()
         #expect(names.indices.filter { onCycles[$0] }.map { names[$0] } == ["hub", "side", "self_loop"])

@@ -54,20 +54,20 @@ public struct ExplorationReport: Sendable {
                           paths: graph.pathCount(toEnding: scene.index), overallRange: graph.overallRange(toEnding: scene.index))
         }
         unreachedLines = Self.unreachedLines(exploration)
-        unreachedChoices = scenario.choices.filter { !exploration.reachedChoices.contains($0.index) }
+        unreachedChoices = scenario.choices.filter { !exploration.hasReached(choice: $0.index) }
             .map { "\($0.location.file):\($0.location.line) \($0.id)" }
     }
 
     private static func unreachedLines(_ exploration: Exploration) -> [String] {
         var lines: [(String, Int)] = []
         for scene in exploration.scenario.scenes {
-            let reached = exploration.reachedScenes.contains(scene.index)
+            let reached = exploration.hasReached(scene: scene.index)
             if !reached { lines.append((scene.location.file, scene.location.line)) }
-            for (item, location) in scene.contentLocations.enumerated() where !reached || !exploration.covers(scene: scene.index, item: item) {
+            for (item, location) in scene.contentLocations.enumerated() where !reached || !exploration.hasCovered(scene: scene.index, item: item) {
                 lines.append((location.file, location.line))
             }
         }
-        for choice in exploration.scenario.choices where !exploration.reachedChoices.contains(choice.index) {
+        for choice in exploration.scenario.choices where !exploration.hasReached(choice: choice.index) {
             lines.append((choice.location.file, choice.location.line))
         }
         return ranges(lines)

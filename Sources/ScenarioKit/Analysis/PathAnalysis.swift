@@ -13,15 +13,19 @@ public struct PathAnalysis: Sendable {
     public func canReach(passMark mark: Double, avoidingCriticalErrors: Bool) -> Bool {
         let nodes = exploration.nodes
         guard !nodes.isEmpty else { return false }
+        let choices = scenario.choices
+        // Each choice's points and whether it may be taken, worked out once rather than at every state that offers it.
+        let earned = choices.map { Double($0.scores.reduce(0) { $0 + $1.points }) }
+        let allowed = choices.map { !avoidingCriticalErrors || $0.criticalErrors.isEmpty }
+        var scratch = [Int](repeating: 0, count: scenario.competencies.count)
         var best = Array(repeating: -Double.infinity, count: nodes.count)
         var state = Array(repeating: 0, count: nodes.count)  // 0 new, 1 on stack, 2 done
         var work: [(node: Int, edge: Int)] = [(0, 0)]
         state[0] = 1
         while let (node, edgeIndex) = work.last {
-            let edges = nodes[node].edges
-            if edgeIndex < edges.count {
+            if edgeIndex < nodes[node].edges.count {
                 work[work.count - 1].edge += 1
-                let target = edges[edgeIndex].target
+                let target = nodes[node].edges[edgeIndex].target
                 if state[target] == 0 {
                     state[target] = 1
                     work.append((target, 0))
@@ -34,12 +38,9 @@ public struct PathAnalysis: Sendable {
             case .ending: best[node] = 0
             case .stuck: best[node] = -Double.infinity
             case .decision:
-                let available = Double(availablePoints(offering: nodes[node].enabledChoices))
-                for edge in edges where state[edge.target] == 2 {
-                    let choice = scenario.choices[edge.choice]
-                    if avoidingCriticalErrors, !choice.criticalErrors.isEmpty { continue }
-                    let earned = Double(choice.scores.reduce(0) { $0 + $1.points })
-                    best[node] = max(best[node], earned - mark * available + best[edge.target])
+                let available = Double(availablePoints(offering: nodes[node].enabledChoices, scratch: &scratch))
+                for edge in nodes[node].edges where state[edge.target] == 2 && allowed[edge.choice] {
+                    best[node] = max(best[node], earned[edge.choice] - mark * available + best[edge.target])
                 }
             }
         }
@@ -47,15 +48,24 @@ public struct PathAnalysis: Sendable {
     }
 
     /// The sum over competencies of the best points the enabled choices at a decision offer.
-    func availablePoints(at node: Exploration.Node) -> Int { availablePoints(offering: node.enabledChoices) }
+    func availablePoints(at node: Exploration.Node) -> Int {
+        var scratch = [Int](repeating: 0, count: scenario.competencies.count)
+        return availablePoints(offering: node.enabledChoices, scratch: &scratch)
+    }
 
-    /// The sum over competencies of the best points these choices offer (read without copying a node).
-    func availablePoints(offering enabledChoices: [Int]) -> Int {
-        var best = [Int](repeating: 0, count: scenario.competencies.count)
+    /// The sum over competencies of the best points these choices offer, worked out in `scratch` (one
+    /// slot per competency, left zeroed) so a pass over every state allocates nothing.
+    private func availablePoints(offering enabledChoices: [Int], scratch: inout [Int]) -> Int {
+        let choices = scenario.choices
         for choice in enabledChoices {
-            for change in scenario.choices[choice].scores { best[change.competency] = max(best[change.competency], change.points) }
+            for change in choices[choice].scores { scratch[change.competency] = max(scratch[change.competency], change.points) }
         }
-        return best.reduce(0, +)
+        var total = 0
+        for index in scratch.indices {
+            total += scratch[index]
+            scratch[index] = 0
+        }
+        return total
     }
 
     /// Where following the `ideal` choices leads.
@@ -73,25 +83,27 @@ public struct PathAnalysis: Sendable {
     /// The scores of a path given as edges from the start, computed from the exploration alone.
     public func tally(along path: [Exploration.Edge]) -> ScoreTally {
         var tally = ScoreTally(competencyCount: scenario.competencies.count)
+        let choices = scenario.choices
         var node = 0
         for edge in path {
-            tally.record(offered: exploration.nodes[node].enabledChoices.map { scenario.choices[$0] }, taken: scenario.choices[edge.choice])
+            tally.record(offered: exploration.nodes[node].enabledChoices.lazy.map { choices[$0] }, taken: choices[edge.choice])
             node = edge.target
         }
         return tally
     }
 
     public func idealPath() -> IdealPath {
-        let nodes = exploration.nodes
-        var node = 0, seen = Set<Int>(), path: [Exploration.Edge] = []
+        let nodes = exploration.nodes, choices = scenario.choices
+        var node = 0, seen = [Bool](repeating: false, count: nodes.count), path: [Exploration.Edge] = []
         while true {
             let scene = nodes[node].state.scene
             switch nodes[node].status {
             case .ending: return .reaches(ending: scene, path: path)
             case .stuck: return .stuck
             case .decision:
-                guard seen.insert(node).inserted else { return .loops(scene: scene) }
-                guard let edge = nodes[node].edges.first(where: { !$0.timedOut && scenario.choices[$0.choice].isIdeal }) else {
+                guard !seen[node] else { return .loops(scene: scene) }
+                seen[node] = true
+                guard let edge = nodes[node].edges.first(where: { !$0.timedOut && choices[$0.choice].isIdeal }) else {
                     return .missingAt(scene: scene)
                 }
                 path.append(edge)

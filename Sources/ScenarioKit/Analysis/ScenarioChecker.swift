@@ -9,24 +9,10 @@ public enum ScenarioChecker {
 
     /// `check`, with the exploration the findings came from (it holds the scenario too).
     public static func checkKeepingExploration(_ scenario: Scenario, stateLimit: Int = 500_000) -> (diagnostics: [Diagnostic], exploration: Exploration) {
-        // Seed 0 is explored while another thread works out whether the script draws random numbers (then
-        // seeds 1 to 7 follow, as if all eight had been given at once) and runs the authoring checks,
-        // which need no exploration.
-        let exploration = ParallelResults<Exploration>(count: 1)
-        let authoring = ParallelResults<(usesRandom: Bool, diagnostics: [Diagnostic])>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
-            if job == 0 {
-                exploration.store(Exploration(scenario: scenario, seeds: [0], stateLimit: stateLimit), at: 0)
-            } else {
-                var diagnostics: [Diagnostic] = []
-                let random = usesRandom(scenario)
-                reportAuthoring(scenario, into: &diagnostics)
-                authoring.store((random, diagnostics), at: 0)
-            }
-        }
-        var explored = exploration.take(at: 0)
-        let (random, authored) = authoring.take(at: 0)
-        if random { explored.explore(seeds: Array(1..<8)) }
+        // Seeds 1 to 7 only matter when the script draws random numbers.
+        let explored = Exploration(scenario: scenario, seeds: scenario.facts.usesRandom ? Array(0..<8) : [0], stateLimit: stateLimit)
+        var authored: [Diagnostic] = []
+        reportAuthoring(scenario, into: &authored)
         return (findings(explored, authoring: authored), explored)
     }
 
@@ -40,32 +26,21 @@ public enum ScenarioChecker {
             warn(.explorationIncomplete, "exploration stopped after \(exploration.stateLimit) states; the other findings for this module may be incomplete",
                  at: scenario.scenes[scenario.start].location, hint: "variables that grow without limit in loops make endless states; bound them")
         }
-        reportStuckStates(exploration, into: &diagnostics)
-        reportUnreached(exploration, into: &diagnostics)
-        diagnostics += authoring
-        reportPaths(exploration, into: &diagnostics)
-        return diagnostics
-    }
-
-    private static func usesRandom(_ scenario: Scenario) -> Bool {
-        func has(_ expression: Expression) -> Bool {
-            switch expression {
-            case .random: true
-            case .not(let inner), .negate(let inner): has(inner)
-            case .binary(_, let lhs, let rhs): has(lhs) || has(rhs)
-            default: false
+        // What no path reaches and what the paths score are independent passes over the states, so they
+        // run side by side; the diagnostics keep their order.
+        let reports = ParallelResults<[Diagnostic]>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            var found: [Diagnostic] = []
+            if job == 0 {
+                reportStuckStates(exploration, into: &found)
+                reportUnreached(exploration, into: &found)
+            } else {
+                reportPaths(exploration, into: &found)
             }
+            reports.store(found, at: job)
         }
-        func has(_ item: ContentItem) -> Bool {
-            switch item {
-            case .assignment(let assignment): has(assignment.value)
-            case .conditional(let condition, let inner): has(condition) || has(inner)
-            case .narration(let parts), .speech(_, let parts): parts.contains { if case .interpolation(let e) = $0 { has(e) } else { false } }
-            default: false
-            }
-        }
-        return scenario.scenes.contains { $0.content.contains(where: has) }
-            || scenario.choices.contains { ($0.condition.map(has) ?? false) || $0.assignments.contains { has($0.value) } }
+        let (reached, paths) = (reports.take(at: 0), reports.take(at: 1))
+        return diagnostics + reached + authoring + paths
     }
 
     private static func reportStuckStates(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
@@ -136,28 +111,11 @@ public enum ScenarioChecker {
     }
 
     private static func reportAuthoring(_ scenario: Scenario, into diagnostics: inout [Diagnostic]) {
-        var read = Set<Int>()
-        func note(_ expression: Expression) { read.formUnion(expression.variablesRead) }
-        func note(_ parts: [TextPart]) { parts.forEach { if case .interpolation(let e) = $0 { note(e) } } }
-        func note(_ item: ContentItem) {
-            switch item {
-            case .narration(let parts), .speech(_, let parts): note(parts)
-            case .assignment(let assignment): note(assignment.value)
-            case .conditional(let condition, let inner): note(condition); note(inner)
-            default: break
-            }
-        }
-        scenario.scenes.forEach { $0.content.forEach(note) }
-        for choice in scenario.choices {
-            choice.condition.map(note)
-            choice.assignments.forEach { note($0.value) }
-            note(choice.text)
-        }
-        for (index, variable) in scenario.variables.enumerated() where !read.contains(index) {
+        for (index, variable) in scenario.variables.enumerated() where !scenario.facts.readsVariable[index] {
             diagnostics.append(Diagnostic(.unusedVariable, "variable '\(variable.name)' is never read", at: variable.location, length: variable.name.count,
                                           hint: "use it in a condition or `{\(variable.name)}`, or remove it"))
         }
-        for choice in scenario.choices {
+        for choice in scenario.facts.choicesMissingText.map({ scenario.choices[$0] }) {
             if choice.feedback.isEmpty {
                 diagnostics.append(Diagnostic(.missingFeedback, "choice '\(choice.id)' has no feedback", at: choice.location, length: choice.id.count,
                                               hint: "add `feedback: …`: what happens because of this choice"))

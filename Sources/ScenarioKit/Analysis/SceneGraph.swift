@@ -8,43 +8,25 @@ struct SceneGraph {
     /// Whether each scene is entered as a sub-scene (`-> sub ->` or `-> sub -> then`).
     let isCallTarget: [Bool]
 
-    init(scenes: [Scene], choices: [Choice]) {
-        var edges: [(from: Int, to: Int)] = []
-        var called = [Bool](repeating: false, count: scenes.count)
-        func visitItem(_ item: ContentItem, from scene: Int) {
-            switch item {
-            case .divert(let target): edges.append((scene, target))
-            case .call(let target): edges.append((scene, target)); called[target] = true
-            case .conditional(_, let inner): visitItem(inner, from: scene)
-            default: break
-            }
-        }
-        for scene in scenes {
-            for item in scene.content { visitItem(item, from: scene.index) }
-        }
-        for choice in choices {
-            switch choice.target {
-            case .scene(let target): edges.append((choice.sceneIndex, target))
-            case .callThen(let sub, let then):
-                edges.append((choice.sceneIndex, sub))
-                edges.append((choice.sceneIndex, then))
-                called[sub] = true
-            case .returnFromCall: break
-            }
-        }
+    /// The graph of the links the compiler noted.
+    init(facts: ScenarioFacts, sceneCount: Int) {
         // A stable counting sort by source scene keeps each scene's successors in the order written.
-        var first = [Int](repeating: 0, count: scenes.count + 1)
-        for edge in edges { first[edge.from + 1] += 1 }
-        for scene in scenes.indices { first[scene + 1] += first[scene] }
+        var first = [Int](repeating: 0, count: sceneCount + 1)
+        for links in [facts.contentLinks, facts.choiceLinks] {
+            for link in links { first[link.from + 1] += 1 }
+        }
+        for scene in 0..<sceneCount { first[scene + 1] += first[scene] }
         var next = first
-        var targets = [Int](repeating: 0, count: edges.count)
-        for edge in edges {
-            targets[next[edge.from]] = edge.to
-            next[edge.from] += 1
+        var targets = [Int](repeating: 0, count: first[sceneCount])
+        for links in [facts.contentLinks, facts.choiceLinks] {
+            for link in links {
+                targets[next[link.from]] = link.to
+                next[link.from] += 1
+            }
         }
         firstTarget = first
         self.targets = targets
-        isCallTarget = called
+        isCallTarget = ScenarioFacts.flags(facts.callTargets, count: sceneCount)
     }
 
     /// The scenes `scene` leads to.

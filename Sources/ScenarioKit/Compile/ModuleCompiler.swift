@@ -21,6 +21,8 @@ struct ModuleCompiler {
     private var competencyIndex: [String: Int] = [:]
     private var competencies: [Competency] = []
     private var catalogueIDs: Set<String> = []
+    /// What the scenes and choices compiled so far read and lead to (each compiling thread keeps its own).
+    private var facts = ScenarioFacts(variables: 0, competencies: 0)
 
     /// Compiles `input`, freeing its scenes as they are compiled.
     static func compile(_ input: consuming Input) -> (Scenario?, [Diagnostic]) {
@@ -60,13 +62,9 @@ struct ModuleCompiler {
             input.includes[index].sceneRuns = []
         }
         indexScenesAndChoices(runs)
-        let (scenes, choices, contentHash) = compileScenes(consume runs, hashing: input.sourceTexts)
-        var scored = Set<Int>()
-        for choice in choices {
-            for change in choice.scores { scored.insert(change.competency) }
-        }
+        let (scenes, choices, facts, contentHash) = compileScenes(consume runs, hashing: input.sourceTexts)
         for name in input.module.competencies {
-            guard let index = competencyIndex[name.value], !scored.contains(index) else { continue }
+            guard let index = competencyIndex[name.value], !facts.scoresCompetency[index] else { continue }
             diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(name.value)' is listed but no choice scores it", at: name.location,
                                           length: name.value.count, hint: "add `score \(name.value) +1` to a choice, or remove it from `competencies:`"))
         }
@@ -93,13 +91,15 @@ struct ModuleCompiler {
             minutes: input.module.minutes, feedbackMode: input.module.feedbackMode, objectives: input.module.objectives,
             competencies: competencies, speakers: speakers, variables: variables, scenes: scenes, choices: choices, start: start,
             rules: input.rules, contentHash: contentHash, file: input.file,
-            sceneIndex: sceneIndex, choiceIndex: choiceIndex, tracking: Tracking.compute(scenes: scenes, choices: choices))
+            sceneIndex: sceneIndex, choiceIndex: choiceIndex, tracking: Tracking.compute(facts: facts, scenes: scenes.count, choices: choices.count),
+            facts: facts)
     }
 
     /// Compiles the runs of scenes and their choices on several threads (names are all indexed by now,
     /// so a run only reads the compiler's tables and reports into its own list, joined in order), while
-    /// one more thread fingerprints the source texts. Each thread frees the syntax of the run it compiled.
-    private mutating func compileScenes(_ runs: consuming [[SceneSyntax]], hashing texts: [String]) -> ([Scene], [Choice], String) {
+    /// one more thread fingerprints the source texts. Each thread frees the syntax of the run it compiled
+    /// and notes the facts of its run; they are joined in order.
+    private mutating func compileScenes(_ runs: consuming [[SceneSyntax]], hashing texts: [String]) -> ([Scene], [Choice], ScenarioFacts, String) {
         var sceneCount = 0, choiceCount = 0
         let starts = runs.indices.map { run in
             defer {
@@ -110,10 +110,11 @@ struct ModuleCompiler {
         }
         let jobs = runs.count
         let inputs = ParallelResults(consume runs)
-        let results = ParallelResults<(scenes: [Scene], choices: [Choice], diagnostics: [Diagnostic])>(count: jobs)
+        let results = ParallelResults<(scenes: [Scene], choices: [Choice], diagnostics: [Diagnostic], facts: ScenarioFacts)>(count: jobs)
         let hash = ParallelResults<String>(count: 1)
         var base = self
         base.diagnostics = []
+        base.facts = ScenarioFacts(variables: variables.count, competencies: competencies.count)
         let compiler = base
         DispatchQueue.concurrentPerform(iterations: jobs + 1) { job in
             guard job > 0 else { return hash.store(ContentHash.of(texts), at: 0) }
@@ -135,17 +136,19 @@ struct ModuleCompiler {
                 worker.checkStructure(syntax[position], scene: scene)
                 scenes.append(scene)
             }
-            results.store((scenes, choices, worker.diagnostics), at: chunk)
+            results.store((scenes, choices, worker.diagnostics, worker.facts), at: chunk)
         }
         var scenes: [Scene] = [], choices: [Choice] = []
         scenes.reserveCapacity(sceneCount)
         choices.reserveCapacity(choiceCount)
+        var facts = base.facts
         for chunk in results.values {
             scenes += chunk.scenes
             choices += chunk.choices
             diagnostics += chunk.diagnostics
+            facts.merge(chunk.facts)
         }
-        return (scenes, choices, hash.values[0])
+        return (scenes, choices, facts, hash.values[0])
     }
 
     // MARK: Declarations
@@ -248,6 +251,7 @@ struct ModuleCompiler {
             return .name(name, location)
         }
         diagnostics += problems
+        facts.note(resolved)
         return resolved
     }
 
@@ -314,6 +318,7 @@ struct ModuleCompiler {
         locations.reserveCapacity(syntax.content.count)
         for item in syntax.content {
             if let (compiled, location) = contentItem(item) {
+                facts.noteLinks(of: compiled, from: index)
                 content.append(compiled)
                 locations.append(location ?? syntax.id.location)
             }
@@ -402,11 +407,13 @@ struct ModuleCompiler {
         let critical = syntax.criticalErrors.compactMap { name, text in
             competency(name).map { CriticalError(competency: $0, description: text) }
         }
-        return Choice(id: syntax.id.value, index: index, sceneIndex: scene, location: syntax.id.location, isSticky: syntax.sticky,
+        let choice = Choice(id: syntax.id.value, index: index, sceneIndex: scene, location: syntax.id.location, isSticky: syntax.sticky,
                       text: text(syntax.text, at: syntax.id.location), target: target, condition: condition,
                       disabledReason: syntax.disabledReason, scores: scores, assignments: syntax.assignments.compactMap { assignment($0) },
                       feedback: syntax.feedback ?? "", rationale: syntax.rationale ?? "",
                       criticalErrors: critical, tags: syntax.tags, isIdeal: syntax.isIdeal, isTimeoutFallback: syntax.isTimeoutFallback)
+        facts.note(choice)
+        return choice
     }
 
     private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene) {

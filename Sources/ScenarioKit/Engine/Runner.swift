@@ -112,7 +112,14 @@ enum Runner {
     /// The choices offered at the decision the state stands at (timeout fallbacks are never offered).
     static func options(_ state: inout EngineState, scenario: Scenario, seed: UInt64) -> [Option] {
         var result: [Option] = []
-        result.reserveCapacity(scenario.scenes[state.scene].choiceIndices.count)
+        options(&state, scenario: scenario, seed: seed, into: &result)
+        return result
+    }
+
+    /// `options`, written into `result` (emptied first, its storage kept) so a caller asking at every
+    /// decision allocates nothing.
+    static func options(_ state: inout EngineState, scenario: Scenario, seed: UInt64, into result: inout [Option]) {
+        result.removeAll(keepingCapacity: true)
         for index in scenario.scenes[state.scene].choiceIndices {
             let choice = scenario.choices[index]
             if choice.isTimeoutFallback { continue }
@@ -123,7 +130,6 @@ enum Runner {
             let enabled = choice.condition.map { Evaluator.value(of: $0, in: &state, seed: seed, scenario: scenario).isTruthy } ?? true
             if enabled || choice.disabledReason != nil { result.append(Option(choice: index, isEnabled: enabled)) }
         }
-        return result
     }
 
     /// Applies a choice's counts, assignments and target. Returns a problem when the target cannot be followed.

@@ -14,7 +14,7 @@ public struct ScoreTally: Sendable, Hashable {
     }
 
     /// Adds one decision: the best points any offered choice gave each competency, and the choice taken.
-    public mutating func record(offered: [Choice], taken: Choice) {
+    public mutating func record(offered: some Sequence<Choice>, taken: Choice) {
         var best = Array(repeating: 0, count: earned.count)
         for choice in offered {
             for change in choice.scores {

@@ -25,50 +25,6 @@ public enum Expression: Hashable, Sendable {
         }
     }
 
-    /// The variable indices the expression reads.
-    public var variablesRead: Set<Int> {
-        switch self {
-        case .variable(let index): [index]
-        case .literal, .name, .sceneVisits, .choiceCount: []
-        case .not(let inner), .negate(let inner): inner.variablesRead
-        case .binary(_, let lhs, let rhs), .random(let lhs, let rhs): lhs.variablesRead.union(rhs.variablesRead)
-        }
-    }
-
-    /// The scene indices whose visit counts the expression reads.
-    public var scenesRead: Set<Int> {
-        switch self {
-        case .sceneVisits(let index): [index]
-        case .literal, .name, .variable, .choiceCount: []
-        case .not(let inner), .negate(let inner): inner.scenesRead
-        case .binary(_, let lhs, let rhs), .random(let lhs, let rhs): lhs.scenesRead.union(rhs.scenesRead)
-        }
-    }
-
-    /// The choice indices whose counts the expression reads.
-    public var choicesRead: Set<Int> {
-        switch self {
-        case .choiceCount(let index): [index]
-        case .literal, .name, .variable, .sceneVisits: []
-        case .not(let inner), .negate(let inner): inner.choicesRead
-        case .binary(_, let lhs, let rhs), .random(let lhs, let rhs): lhs.choicesRead.union(rhs.choicesRead)
-        }
-    }
-
-    /// Calls `scene` with each scene index whose visit count the expression reads and `choice` with each
-    /// choice index whose count it reads, building no sets.
-    func forEachCountRead(scene: (Int) -> Void, choice: (Int) -> Void) {
-        switch self {
-        case .sceneVisits(let index): scene(index)
-        case .choiceCount(let index): choice(index)
-        case .literal, .name, .variable: break
-        case .not(let inner), .negate(let inner): inner.forEachCountRead(scene: scene, choice: choice)
-        case .binary(_, let lhs, let rhs), .random(let lhs, let rhs):
-            lhs.forEachCountRead(scene: scene, choice: choice)
-            rhs.forEachCountRead(scene: scene, choice: choice)
-        }
-    }
-
     /// The same expression with every name replaced by what `resolve` returns for it.
     public func resolving(_ resolve: (String, SourceLocation) -> Expression) -> Expression {
         switch self {

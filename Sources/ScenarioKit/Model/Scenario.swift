@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
     public var sceneIndex: [String: Int]
     public var choiceIndex: [String: Int]
     public var tracking: Tracking
+    /// What the scenes and choices read and where they lead, noted while compiling.
+    var facts: ScenarioFacts
 
     /// The choices of a scene in the order they were written.
     public func choices(of scene: Scene) -> [Choice] { scene.choiceIndices.map { choices[$0] } }
