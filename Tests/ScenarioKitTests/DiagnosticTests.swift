@@ -133,4 +133,10 @@ struct CascadeTests {
         #expect(diagnostic?.location.line == 9)
         #expect(diagnostic?.location.column == 6)
     }
+
+    @Test func ofEquallyCloseNamesTheHintSuggestsTheAlphabeticallyFirstInAnyOrder() {
+        #expect(Suggestion.closest(to: "s1x", among: ["s12", "s10", "s11"]) == "s10")
+        #expect(Suggestion.closest(to: "s1x", among: ["s10", "s12", "s11"]) == "s10")
+        #expect(Suggestion.closest(to: "s1x", among: ["s1", "s12"]) == "s1")
+    }
 }

@@ -1,13 +1,17 @@
 /// "Did you mean …?" hints: the closest known name by edit distance.
 enum Suggestion {
+    /// The nearest candidate within a third of the name's length (at least 2 edits); of equally near
+    /// ones, the first in alphabetical order, so the hint does not depend on the order of a dictionary's keys.
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, name.count / 3)
-        var best: (String, Int)?
+        var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(name, candidate, limit: limit)
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            guard distance <= limit else { continue }
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
-        return best?.0
+        return best?.name
     }
 
     static func hint(for name: String, among candidates: some Sequence<String>, otherwise: String) -> String {
