@@ -5,9 +5,10 @@ public struct Exploration: Sendable {
     public struct Node: Sendable {
         public var state: EngineState
         public var status: Status
-        public var edges: [Edge] = []
-        /// Choices offered and enabled here (the base for points available).
-        public var enabledChoices: [Int] = []
+        /// Where this state's edges sit in `allEdges`, and the choices offered and enabled here (the base
+        /// for points available) in `allEnabledChoices`: two flat arrays rather than two per state.
+        public var edgeRange: Range<Int> = 0..<0
+        public var enabledRange: Range<Int> = 0..<0
     }
 
     /// What a reachable state is.
@@ -24,6 +25,10 @@ public struct Exploration: Sendable {
 
     public let scenario: Scenario
     public private(set) var nodes: [Node] = []
+    /// Every state's edges, state by state (see `edges(of:)`).
+    public private(set) var allEdges: [Edge] = []
+    /// Every decision's enabled choices, state by state (see `enabledChoices(of:)`).
+    public private(set) var allEnabledChoices: [Int] = []
     public private(set) var isComplete = true
     public let stateLimit: Int
     /// What some state reached, by index: scenes entered, choices offered, and content lines run.
@@ -57,6 +62,12 @@ public struct Exploration: Sendable {
         for seed in seeds { explore(seed: seed) }
     }
 
+    /// The choices taken from state `node`, in the order offered (a timeout last).
+    public func edges(of node: Int) -> ArraySlice<Edge> { allEdges[nodes[node].edgeRange] }
+
+    /// The choices offered and enabled at state `node`.
+    public func enabledChoices(of node: Int) -> ArraySlice<Int> { allEnabledChoices[nodes[node].enabledRange] }
+
     /// Whether some state is in `scene`.
     public func hasReached(scene: Int) -> Bool { sceneReached[scene] }
 
@@ -79,7 +90,7 @@ public struct Exploration: Sendable {
         let firstSlot = firstLineFlag
         var lineSeen = lineCovered, sceneSeen = sceneReached, choiceSeen = choiceReached
         (lineCovered, sceneReached, choiceReached) = ([], [], [])
-        let coverage: (Int, Int) -> Void = { scene, item in
+        func coverage(_ scene: Int, _ item: Int) {
             lineSeen[firstSlot[scene] + (item >= 0 ? 2 * item : 2 * (-item - 1) + 1)] = true
             sceneSeen[scene] = true
         }
@@ -100,7 +111,8 @@ public struct Exploration: Sendable {
             if status == .decision { queue.append(nodes.count - 1) }
             return nodes.count - 1
         }
-        var nodes = self.nodes
+        var nodes = self.nodes, edges = allEdges, enabled = allEnabledChoices
+        (self.nodes, allEdges, allEnabledChoices) = ([], [], [])
         var state = EngineState(scenario: scenario)
         var unused: [FrameLine] = []
         Runner.enter(scenario.start, &state, scenario: scenario)
@@ -118,7 +130,8 @@ public struct Exploration: Sendable {
             Runner.options(&here, scenario: scenario, seed: seed, into: &options)
             taken.removeAll(keepingCapacity: true)
             for option in options where option.isEnabled { taken.append((option.choice, false)) }
-            nodes[current].enabledChoices = taken.map(\.choice)
+            nodes[current].enabledRange = enabled.count..<(enabled.count + taken.count)
+            for (choice, _) in taken { enabled.append(choice) }
             let scene = scenario.scenes[here.scene]
             if scene.timerSeconds != nil, let fallback = scene.choiceIndices.first(where: { scenario.choices[$0].isTimeoutFallback }) {
                 taken.append((fallback, true))
@@ -127,8 +140,7 @@ public struct Exploration: Sendable {
                 nodes[current].status = .stuck(.noChoice(scene: scene.id))
                 continue
             }
-            var edges: [Edge] = []
-            edges.reserveCapacity(taken.count)
+            let firstEdge = edges.count
             for (choice, timedOut) in taken {
                 choiceSeen[choice] = true
                 if nodes.count >= stateLimit { isComplete = false; break }
@@ -142,10 +154,12 @@ public struct Exploration: Sendable {
                 let result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
                 edges.append(Edge(choice: choice, target: settle(next, result, nodes: &nodes), timedOut: timedOut))
             }
-            nodes[current].edges = edges
+            nodes[current].edgeRange = firstEdge..<edges.count
         }
-        for node in nodes { sceneSeen[node.state.scene] = true }
+        for node in nodes.indices { sceneSeen[nodes[node].state.scene] = true }
         self.nodes = nodes
+        allEdges = edges
+        allEnabledChoices = enabled
         lineCovered = lineSeen
         sceneReached = sceneSeen
         choiceReached = choiceSeen

@@ -16,9 +16,10 @@ struct NodeGraph {
             var work: [(node: Int, edge: Int)] = [(0, 0)]
             state[0] = 1
             while let (node, edge) = work.last {
-                if edge < nodes[node].edges.count {
+                let range = nodes[node].edgeRange
+                if edge < range.count {
                     work[work.count - 1].edge += 1
-                    let target = nodes[node].edges[edge].target
+                    let target = exploration.allEdges[range.lowerBound + edge].target
                     if state[target] == 0 {
                         state[target] = 1
                         work.append((target, 0))
@@ -41,12 +42,12 @@ struct NodeGraph {
     private var scenario: Scenario { exploration.scenario }
 
     private func keptEdges(_ node: Int) -> [(Int, Exploration.Edge)] {
-        exploration.nodes[node].edges.enumerated().filter { !backEdges.contains(Int64(node) << 32 | Int64($0.offset)) }
+        exploration.edges(of: node).enumerated().filter { !backEdges.contains(Int64(node) << 32 | Int64($0.offset)) }
             .map { ($0.offset, $0.element) }
     }
 
     /// Fold over loop-free paths: `leaf` values at endings (nil elsewhere), combined along edges.
-    private func fold<Value>(leaf: (Exploration.Node) -> Value?, edge: (Exploration.Node, Exploration.Edge, Value) -> Value,
+    private func fold<Value>(leaf: (Exploration.Node) -> Value?, edge: (Int, Exploration.Edge, Value) -> Value,
                              combine: (Value, Value) -> Value) -> Value? {
         var values = [Value?](repeating: nil, count: exploration.nodes.count)
         for node in order {
@@ -55,7 +56,7 @@ struct NodeGraph {
             var result: Value?
             for (_, e) in keptEdges(node) {
                 guard let child = values[e.target] else { continue }
-                let value = edge(current, e, child)
+                let value = edge(node, e, child)
                 result = result.map { combine($0, value) } ?? value
             }
             values[node] = result
@@ -112,6 +113,6 @@ struct NodeGraph {
         if let worst = extreme(mark: mark, maximise: false, ending: nil, skipCritical: false), worst < -1e-9 { return true }
         guard criticalFails else { return false }
         let critical = Set(scenario.choices.filter { !$0.criticalErrors.isEmpty }.map(\.index))
-        return exploration.nodes.contains { $0.edges.contains { critical.contains($0.choice) } }
+        return exploration.allEdges.contains { critical.contains($0.choice) }
     }
 }

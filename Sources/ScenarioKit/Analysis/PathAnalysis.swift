@@ -11,7 +11,7 @@ public struct PathAnalysis: Sendable {
     /// errors fail a module, without one). Solved as a longest path on earned − mark × available, so it
     /// costs one pass over the states however many paths there are.
     public func canReach(passMark mark: Double, avoidingCriticalErrors: Bool) -> Bool {
-        let nodes = exploration.nodes
+        let nodes = exploration.nodes, edges = exploration.allEdges, enabled = exploration.allEnabledChoices
         guard !nodes.isEmpty else { return false }
         let choices = scenario.choices
         // Each choice's points and whether it may be taken, worked out once rather than at every state that offers it.
@@ -23,9 +23,10 @@ public struct PathAnalysis: Sendable {
         var work: [(node: Int, edge: Int)] = [(0, 0)]
         state[0] = 1
         while let (node, edgeIndex) = work.last {
-            if edgeIndex < nodes[node].edges.count {
+            let range = nodes[node].edgeRange
+            if edgeIndex < range.count {
                 work[work.count - 1].edge += 1
-                let target = nodes[node].edges[edgeIndex].target
+                let target = edges[range.lowerBound + edgeIndex].target
                 if state[target] == 0 {
                     state[target] = 1
                     work.append((target, 0))
@@ -38,8 +39,8 @@ public struct PathAnalysis: Sendable {
             case .ending: best[node] = 0
             case .stuck: best[node] = -Double.infinity
             case .decision:
-                let available = Double(availablePoints(offering: nodes[node].enabledChoices, scratch: &scratch))
-                for edge in nodes[node].edges where state[edge.target] == 2 && allowed[edge.choice] {
+                let available = Double(availablePoints(offering: enabled[nodes[node].enabledRange], scratch: &scratch))
+                for edge in edges[range] where state[edge.target] == 2 && allowed[edge.choice] {
                     best[node] = max(best[node], earned[edge.choice] - mark * available + best[edge.target])
                 }
             }
@@ -47,15 +48,15 @@ public struct PathAnalysis: Sendable {
         return best[0] >= -1e-9
     }
 
-    /// The sum over competencies of the best points the enabled choices at a decision offer.
-    func availablePoints(at node: Exploration.Node) -> Int {
+    /// The sum over competencies of the best points the enabled choices at decision `node` offer.
+    func availablePoints(at node: Int) -> Int {
         var scratch = [Int](repeating: 0, count: scenario.competencies.count)
-        return availablePoints(offering: node.enabledChoices, scratch: &scratch)
+        return availablePoints(offering: exploration.enabledChoices(of: node), scratch: &scratch)
     }
 
     /// The sum over competencies of the best points these choices offer, worked out in `scratch` (one
     /// slot per competency, left zeroed) so a pass over every state allocates nothing.
-    private func availablePoints(offering enabledChoices: [Int], scratch: inout [Int]) -> Int {
+    private func availablePoints(offering enabledChoices: ArraySlice<Int>, scratch: inout [Int]) -> Int {
         let choices = scenario.choices
         for choice in enabledChoices {
             for change in choices[choice].scores { scratch[change.competency] = max(scratch[change.competency], change.points) }
@@ -86,7 +87,7 @@ public struct PathAnalysis: Sendable {
         let choices = scenario.choices
         var node = 0
         for edge in path {
-            tally.record(offered: exploration.nodes[node].enabledChoices.lazy.map { choices[$0] }, taken: choices[edge.choice])
+            tally.record(offered: exploration.enabledChoices(of: node).lazy.map { choices[$0] }, taken: choices[edge.choice])
             node = edge.target
         }
         return tally
@@ -103,7 +104,7 @@ public struct PathAnalysis: Sendable {
             case .decision:
                 guard !seen[node] else { return .loops(scene: scene) }
                 seen[node] = true
-                guard let edge = nodes[node].edges.first(where: { !$0.timedOut && choices[$0.choice].isIdeal }) else {
+                guard let edge = exploration.edges(of: node).first(where: { !$0.timedOut && choices[$0.choice].isIdeal }) else {
                     return .missingAt(scene: scene)
                 }
                 path.append(edge)

@@ -90,7 +90,7 @@ public struct PlaytestReport: Sendable {
         var state = EngineState(scenario: scenario)
         var unused: [FrameLine] = []
         var lineHits = result.lineHits
-        let coverage: (Int, Int) -> Void = { scene, item in if item >= 0 { lineHits[lineOffsets[scene] + item] += 1 } }
+        func coverage(_ scene: Int, _ item: Int) { if item >= 0 { lineHits[lineOffsets[scene] + item] += 1 } }
         Runner.enter(scenario.start, &state, scenario: scenario)
         var stop = Runner.advance(&state, scenario: scenario, seed: playSeed, output: &unused, collectOutput: false, coverage: coverage)
         var earned = Array(repeating: 0, count: scenario.competencies.count), available = earned

@@ -12,7 +12,7 @@ enum Runner {
     /// every content line executed as (scene index, item index), and of a conditional line whose
     /// condition held as (scene index, -(item index + 1)).
     static func advance(_ state: inout EngineState, scenario: Scenario, seed: UInt64, output: inout [FrameLine],
-                        collectOutput: Bool, coverage: ((Int, Int) -> Void)? = nil) -> Stop {
+                        collectOutput: Bool, coverage: (Int, Int) -> Void = { _, _ in }) -> Stop {
         var steps = 0
         while true {
             let content = scenario.scenes[state.scene].content
@@ -23,13 +23,13 @@ enum Runner {
                 return .stuck(.noWayOut(scene: scene.id))
             }
             let item = content[state.item]
-            coverage?(state.scene, state.item)
+            coverage(state.scene, state.item)
             state.item += 1
             steps += 1
             if steps > stepLimit { return .stuck(.loop(scene: scenario.scenes[state.scene].id)) }
             if case .conditional(let condition, let inner) = item {
                 guard Evaluator.value(of: condition, in: &state, seed: seed, scenario: scenario).isTruthy else { continue }
-                coverage?(state.scene, -state.item)
+                coverage(state.scene, -state.item)
                 if let stop = execute(inner, &state, scenario: scenario, seed: seed, output: &output, collectOutput: collectOutput) { return stop }
                 continue
             }
