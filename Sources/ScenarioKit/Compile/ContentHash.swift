@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A stable fingerprint of script text (64-bit FNV-1a, hex), used to notice that a module changed
 /// since progress was saved.
 public enum ContentHash {
@@ -16,5 +18,23 @@ public enum ContentHash {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// A module's content hash, worked out from its source texts the first time it is asked for: a save
+/// needs it, a check never does (hashing a 90 MB course takes about a tenth of a second).
+final class ContentFingerprint: Sendable {
+    private let texts: [String]
+    private let hash = Mutex<String?>(nil)
+
+    init(texts: [String]) { self.texts = texts }
+
+    var value: String {
+        hash.withLock { cached in
+            if let cached { return cached }
+            let computed = ContentHash.of(texts)
+            cached = computed
+            return computed
+        }
     }
 }

@@ -62,7 +62,7 @@ struct ModuleCompiler {
             input.includes[index].sceneRuns = []
         }
         indexScenesAndChoices(runs)
-        let (scenes, choices, facts, contentHash) = compileScenes(consume runs, hashing: input.sourceTexts)
+        let (scenes, choices, facts) = compileScenes(consume runs)
         for name in input.module.competencies {
             guard let index = competencyIndex[name.value], !facts.scoresCompetency[index] else { continue }
             diagnostics.append(Diagnostic(.competencyNeverScored, "competency '\(name.value)' is listed but no choice scores it", at: name.location,
@@ -90,16 +90,15 @@ struct ModuleCompiler {
             id: input.module.id?.value ?? "", title: input.module.title ?? input.module.id?.value ?? "", revision: input.module.revision,
             minutes: input.module.minutes, feedbackMode: input.module.feedbackMode, objectives: input.module.objectives,
             competencies: competencies, speakers: speakers, variables: variables, scenes: scenes, choices: choices, start: start,
-            rules: input.rules, contentHash: contentHash, file: input.file,
+            rules: input.rules, fingerprint: ContentFingerprint(texts: input.sourceTexts), file: input.file,
             sceneIndex: sceneIndex, choiceIndex: choiceIndex, tracking: Tracking.compute(facts: facts, scenes: scenes.count, choices: choices.count),
             facts: facts)
     }
 
     /// Compiles the runs of scenes and their choices on several threads (names are all indexed by now,
-    /// so a run only reads the compiler's tables and reports into its own list, joined in order), while
-    /// one more thread fingerprints the source texts. Each thread frees the syntax of the run it compiled
-    /// and notes the facts of its run; they are joined in order.
-    private mutating func compileScenes(_ runs: consuming [[SceneSyntax]], hashing texts: [String]) -> ([Scene], [Choice], ScenarioFacts, String) {
+    /// so a run only reads the compiler's tables and reports into its own list, joined in order). Each
+    /// thread frees the syntax of the run it compiled and notes the facts of its run; they are joined in order.
+    private mutating func compileScenes(_ runs: consuming [[SceneSyntax]]) -> ([Scene], [Choice], ScenarioFacts) {
         var sceneCount = 0, choiceCount = 0
         let starts = runs.indices.map { run in
             defer {
@@ -111,29 +110,31 @@ struct ModuleCompiler {
         let jobs = runs.count
         let inputs = ParallelResults(consume runs)
         let results = ParallelResults<(scenes: [Scene], choices: [Choice], diagnostics: [Diagnostic], facts: ScenarioFacts)>(count: jobs)
-        let hash = ParallelResults<String>(count: 1)
         var base = self
         base.diagnostics = []
         base.facts = ScenarioFacts(variables: variables.count, competencies: competencies.count)
+        base.typeChecker = makeTypeChecker()
         let compiler = base
-        DispatchQueue.concurrentPerform(iterations: jobs + 1) { job in
-            guard job > 0 else { return hash.store(ContentHash.of(texts), at: 0) }
-            let chunk = job - 1
-            let syntax = inputs.take(at: chunk)
+        DispatchQueue.concurrentPerform(iterations: jobs) { chunk in
+            var syntax = inputs.take(at: chunk)
             var worker = compiler
             var scenes: [Scene] = [], choices: [Choice] = []
             scenes.reserveCapacity(syntax.count)
             var nextChoice = starts[chunk].choice
+            let emptied = SceneSyntax(id: Located("", at: SourceLocation(fileID: 0, line: 0, column: 0)),
+                                      endLocation: SourceLocation(fileID: 0, line: 0, column: 0))
             for position in syntax.indices {
+                // Moved out of the run (this thread's alone) rather than copied, and freed once compiled.
+                let sceneSyntax = exchange(&syntax[position], with: emptied)
                 let index = starts[chunk].scene + position
-                let choiceIndices = Array(nextChoice..<(nextChoice + syntax[position].choices.count))
+                let choiceIndices = Array(nextChoice..<(nextChoice + sceneSyntax.choices.count))
                 nextChoice += choiceIndices.count
-                let scene = worker.compileScene(syntax[position], index: index, choiceIndices: choiceIndices)
+                let scene = worker.compileScene(sceneSyntax, index: index, choiceIndices: choiceIndices)
                 for (choiceNumber, choiceIndex) in choiceIndices.enumerated() {
-                    choices.append(worker.compileChoice(syntax[position].choices[choiceNumber], index: choiceIndex, scene: index,
-                                                        hasTimer: syntax[position].hasTimerLine))
+                    choices.append(worker.compileChoice(sceneSyntax.choices[choiceNumber], index: choiceIndex, scene: index,
+                                                        hasTimer: sceneSyntax.hasTimerLine))
                 }
-                worker.checkStructure(syntax[position], scene: scene)
+                worker.checkStructure(sceneSyntax, scene: scene)
                 scenes.append(scene)
             }
             results.store((scenes, choices, worker.diagnostics, worker.facts), at: chunk)
@@ -148,7 +149,7 @@ struct ModuleCompiler {
             diagnostics += chunk.diagnostics
             facts.merge(chunk.facts)
         }
-        return (scenes, choices, facts, hash.values[0])
+        return (scenes, choices, facts)
     }
 
     // MARK: Declarations
@@ -255,7 +256,11 @@ struct ModuleCompiler {
         return resolved
     }
 
-    private var typeChecker: TypeChecker {
+    /// Types names by the declarations and indices as they stand; made once every name is indexed (see
+    /// `compileScenes`) rather than for each expression.
+    private var typeChecker = TypeChecker { _ in nil }
+
+    private func makeTypeChecker() -> TypeChecker {
         let variables = variables, variableIndex = variableIndex, sceneIndex = sceneIndex, choiceIndex = choiceIndex
         return TypeChecker { name in
             if let index = variableIndex[name] { return variables[index].initial.type }
@@ -312,7 +317,7 @@ struct ModuleCompiler {
 
     // MARK: Scenes and choices
 
-    private mutating func compileScene(_ syntax: SceneSyntax, index: Int, choiceIndices: [Int]) -> Scene {
+    private mutating func compileScene(_ syntax: borrowing SceneSyntax, index: Int, choiceIndices: [Int]) -> Scene {
         var content: [ContentItem] = [], locations: [SourceLocation] = []
         content.reserveCapacity(syntax.content.count)
         locations.reserveCapacity(syntax.content.count)
@@ -382,7 +387,7 @@ struct ModuleCompiler {
         return nil
     }
 
-    private mutating func compileChoice(_ syntax: ChoiceSyntax, index: Int, scene: Int, hasTimer: Bool) -> Choice {
+    private mutating func compileChoice(_ syntax: borrowing ChoiceSyntax, index: Int, scene: Int, hasTimer: Bool) -> Choice {
         var target = ChoiceTarget.returnFromCall
         switch syntax.target {
         case .scene(let name)?: target = self.scene(name).map { .scene($0) } ?? target
@@ -416,7 +421,7 @@ struct ModuleCompiler {
         return choice
     }
 
-    private mutating func checkStructure(_ syntax: SceneSyntax, scene: Scene) {
+    private mutating func checkStructure(_ syntax: borrowing SceneSyntax, scene: Scene) {
         let id = syntax.id
         if syntax.ending != nil, !syntax.choices.isEmpty {
             report(.endingWithChoices, "ending scene '\(id.value)' also has choices", at: syntax.choices[0].id.location,

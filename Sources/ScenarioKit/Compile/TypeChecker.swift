@@ -1,7 +1,7 @@
 /// Works out the type of an expression (names looked up as variables, or scene and choice counts) and
 /// reports each mismatch at the operand that causes it.
 struct TypeChecker {
-    let nameType: (String) -> ValueType?
+    let nameType: @Sendable (String) -> ValueType?
 
     /// The expression's type, or nil after reporting why it has none.
     func type(of expression: Expression, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> ValueType? {

@@ -18,7 +18,8 @@ public struct Scenario: Sendable {
     public var start: Int
     public var rules: RatingRules
     /// A fingerprint of every source file the module was built from.
-    public var contentHash: String
+    public var contentHash: String { fingerprint.value }
+    let fingerprint: ContentFingerprint
     public var file: String
 
     public var sceneIndex: [String: Int]
