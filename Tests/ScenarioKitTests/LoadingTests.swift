@@ -93,6 +93,33 @@ final class LoadingTests {
         #expect(playthrough.frame.lines.first == .speech(speaker: "DISPATCH", name: "Dispatch", text: "Copy."))
     }
 
+    /// Scenes numbered by `range`, seven lines apiece, each leading to the next; the last leads to `last`.
+    private func chain(_ range: Range<Int>, last: String) -> String {
+        range.map { "=== s\($0) ===\nStep \($0).\n* c\($0): Go on.\n  -> \($0 + 1 == range.upperBound ? last : "s\($0 + 1)")\n  feedback: f\n  why: w\n  ideal\n" }
+            .joined()
+    }
+
+    @Test func filesLargeEnoughToBeParsedInChunksKeepTheirScenesInOrderAndTheirLineNumbers() throws {
+        // 12,000 scenes in two files of 42,000 lines: each is parsed in several chunks, side by side.
+        let header = "module chunked\ntitle: Chunked\ncompetency c.x \"X\" fto \"Y\"\ninclude second-half.ride\n"
+        let first = chain(0..<6_000, last: "s6000"), second = chain(6_000..<12_000, last: "done") + "=== done ===\n@end resolved: Done\n"
+        let module = try write("chunked.ride", header + first.replacingOccurrences(of: "-> s5991\n", with: "-> s5991y\n"))
+        _ = try write("second-half.ride", second.replacingOccurrences(of: "-> s11991\n", with: "-> s11991x\n"))
+        guard case .success(let source) = ScriptLoader.readSource(module) else { Issue.record("cannot read \(module)"); return }
+        #expect(ModuleParser.parse(source).0.sceneRuns.count > 1)
+        // Scene k's target is line 4 of its seven: line 4 + 7k of the included file, 4 lines further down in the module.
+        let found = ScriptLoader().loadModule(at: module).diagnostics.map { diagnostic in
+            "\(diagnostic.location.file.split(separator: "/").last!):\(diagnostic.location.line):\(diagnostic.location.column) \(diagnostic.message)"
+        }
+        #expect(found == ["chunked.ride:\(4 + 4 + 7 * 5_990):6 there is no scene 's5991y'",
+                          "second-half.ride:\(4 + 7 * 5_990):6 there is no scene 's11991x'"])
+        _ = try write("chunked.ride", header + first)
+        _ = try write("second-half.ride", second)
+        let scenario = try #require(ScriptLoader().loadModule(at: module).scenario)
+        #expect(scenario.scenes.map(\.id) == (0..<12_000).map { "s\($0)" } + ["done"])
+        #expect(scenario.choices[11_999].location.file.hasSuffix("second-half.ride") && scenario.choices[11_999].location.line == 3 + 7 * 5_999)
+    }
+
     @Test func moduleHeaderIsReadFromTheLinesAboveTheFirstScene() throws {
         let path = try write("header.ride", """
         module night-shift

@@ -87,83 +87,86 @@ public struct ScriptLoader: Sendable {
 
     /// Loads and compiles one module file, with the catalogue and rules of the course it belongs to.
     public func loadModule(at path: String, catalogue: [Competency] = [], rules: RatingRules = .standard) -> ModuleResult {
-        var sources: [String: SourceText] = [:]
-        var diagnostics: [Diagnostic] = []
         let source: SourceText
         switch Self.readSource(path) {
         case .success(let text): source = text
         case .failure(let diagnostic): return ModuleResult(scenario: nil, diagnostics: [diagnostic], sources: [:])
         }
-        sources[path] = source
-        let (module, parseDiagnostics) = ModuleParser.parse(source)
-        diagnostics += parseDiagnostics
+        // Every file is read first (the includes are named in the headers), then all are parsed at once.
+        let levels = readIncludes(of: source)
+        let files = [(source, false)] + levels.flatMap { $0.files.map { ($0, true) } }
+        var parsed = ModuleParser.parse(files)[...]
+        let (module, parseDiagnostics) = parsed.removeFirst()
+        var diagnostics = parseDiagnostics
         var includes: [ModuleSyntax] = []
-        var seen: Set<String> = [FileSystem.canonical(path)]
-        var texts = [source.text]
-        gatherIncludes(of: module, from: path, seen: &seen, into: &includes, texts: &texts, sources: &sources, diagnostics: &diagnostics)
+        for level in levels {
+            diagnostics += level.problems
+            for _ in level.files {
+                let (syntax, fileDiagnostics) = parsed.removeFirst()
+                diagnostics += fileDiagnostics
+                includes.append(syntax)
+            }
+        }
+        var sources: [String: SourceText] = [:]
+        for (file, _) in files { sources[file.path] = file }
         // Handed over, not copied: the compiler frees the scenes' syntax as it goes.
         let input = ModuleCompiler.Input(module: consume module, includes: consume includes, catalogue: catalogue, rules: rules,
-                                         sourceTexts: texts, file: path)
+                                         sourceTexts: files.map(\.0.text), file: path)
         let (scenario, compileDiagnostics) = ModuleCompiler.compile(consume input)
         diagnostics += compileDiagnostics
         return ModuleResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics, sources: sources)
     }
 
-    /// Reads the included files level by level (every file once, cycles and depth reported) and reads
-    /// and parses each level's files in parallel: large modules split into includes use both cores.
-    private func gatherIncludes(of module: ModuleSyntax, from path: String, seen: inout Set<String>,
-                                into includes: inout [ModuleSyntax], texts: inout [String], sources: inout [String: SourceText],
-                                diagnostics: inout [Diagnostic]) {
-        var level: [(syntax: ModuleSyntax, path: String, chain: [String])] = [(module, path, [FileSystem.canonical(path)])]
+    /// The files a module includes, level by level (every file once; each level's files read in
+    /// parallel), with the problems met at each level in the order met: cycles, includes nested too
+    /// deep, and files that cannot be read.
+    private func readIncludes(of module: SourceText) -> [(files: [SourceText], problems: [Diagnostic])] {
+        var levels: [(files: [SourceText], problems: [Diagnostic])] = []
+        var seen: Set<String> = [FileSystem.canonical(module.path)]
+        var level: [(source: SourceText, chain: [String])] = [(module, [FileSystem.canonical(module.path)])]
         while !level.isEmpty {
+            var problems: [Diagnostic] = []
             var pending: [(include: Located<String>, path: String, chain: [String], reportAt: Int)] = []
-            for (syntax, includingPath, chain) in level {
-                for include in syntax.includes {
-                    let includedPath = FileSystem.join(FileSystem.directory(of: includingPath), include.value)
+            for (source, chain) in level {
+                for include in ModuleParser.parse(source, isIncluded: chain.count > 1, headerOnly: true).0.includes {
+                    let includedPath = FileSystem.join(FileSystem.directory(of: source.path), include.value)
                     let canonical = FileSystem.canonical(includedPath)
                     if chain.contains(canonical) {
-                        diagnostics.append(Diagnostic(.includeCycle, "including '\(include.value)' makes a cycle", at: include.location,
-                                                      length: include.value.count,
-                                                      hint: "files include each other in a loop; move the shared scenes into a third file"))
+                        problems.append(Diagnostic(.includeCycle, "including '\(include.value)' makes a cycle", at: include.location,
+                                                   length: include.value.count,
+                                                   hint: "files include each other in a loop; move the shared scenes into a third file"))
                         continue
                     }
                     if chain.count >= Self.maximumIncludeDepth {
-                        diagnostics.append(Diagnostic(.includeTooDeep, "includes are nested more than \(Self.maximumIncludeDepth) deep",
-                                                      at: include.location, length: include.value.count,
-                                                      hint: "include shared files from the module directly"))
+                        problems.append(Diagnostic(.includeTooDeep, "includes are nested more than \(Self.maximumIncludeDepth) deep",
+                                                   at: include.location, length: include.value.count,
+                                                   hint: "include shared files from the module directly"))
                         continue
                     }
                     guard seen.insert(canonical).inserted else { continue }
-                    pending.append((include, includedPath, chain + [canonical], diagnostics.count))
+                    pending.append((include, includedPath, chain + [canonical], problems.count))
                 }
             }
-            let read = Self.readAndParseInParallel(pending.map { ($0.path, $0.include) })
+            let read = Self.readInParallel(pending.map { ($0.path, $0.include) })
             // A file that cannot be read is reported where it was met among the cycle and depth reports.
             for (entry, result) in zip(pending, read).reversed() {
-                if case .failure(let diagnostic) = result { diagnostics.insert(diagnostic, at: entry.reportAt) }
+                if case .failure(let diagnostic) = result { problems.insert(diagnostic, at: entry.reportAt) }
             }
-            level = []
-            for (entry, result) in zip(pending, read) {
-                guard case .success(let (source, syntax, parseDiagnostics)) = result else { continue }
-                sources[source.path] = source
-                texts.append(source.text)
-                diagnostics += parseDiagnostics
-                includes.append(syntax)
-                level.append((syntax, source.path, entry.chain))
+            level = zip(pending, read).compactMap { entry, result in
+                guard case .success(let source) = result else { return nil }
+                return (source, entry.chain)
             }
+            levels.append((level.map(\.source), problems))
         }
+        return levels
     }
 
-    /// Each included file read and parsed, or the diagnostic that says why it cannot be read.
-    private static func readAndParseInParallel(_ files: [(path: String, include: Located<String>)])
-        -> [Result<(SourceText, ModuleSyntax, [Diagnostic]), Diagnostic>] {
-        let results = ParallelResults<Result<(SourceText, ModuleSyntax, [Diagnostic]), Diagnostic>>(count: files.count)
+    /// Each included file read, or the diagnostic that says why it cannot be read.
+    private static func readInParallel(_ files: [(path: String, include: Located<String>)]) -> [Result<SourceText, Diagnostic>] {
+        let results = ParallelResults<Result<SourceText, Diagnostic>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (path, include) = files[index]
-            results.store(readSource(path, reportedAt: include.location, length: include.value.count).map { source in
-                let (syntax, diagnostics) = ModuleParser.parse(source, isIncluded: true)
-                return (source, syntax, diagnostics)
-            }, at: index)
+            results.store(readSource(path, reportedAt: include.location, length: include.value.count), at: index)
         }
         return results.values
     }

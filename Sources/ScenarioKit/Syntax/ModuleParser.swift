@@ -21,20 +21,44 @@ struct ModuleParser {
     /// Raw lines per chunk below which a file is parsed on one thread.
     static let chunkLines = 2_048
 
-    /// Parses `source`. Included files have no `module` line. With `headerOnly`, stops at the first scene.
-    ///
-    /// Large files are parsed in chunks on several threads: a scene header resets everything a parser
-    /// carries from line to line, so every chunk after the first starts at one and reads whole scenes.
+    /// Parses `source`. Included files have no `module` line. With `headerOnly`, reads only the lines
+    /// above the first scene.
     static func parse(_ source: SourceText, isIncluded: Bool = false, headerOnly: Bool = false) -> (ModuleSyntax, [Diagnostic]) {
-        let chunks = headerOnly ? [0..<source.lines.count] : chunks(of: source)
-        let results = ParallelResults<ModuleParser>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            var parser = ModuleParser(isIncluded: isIncluded, continuesScenes: index > 0)
-            parser.read(ScriptLine.lines(of: source, in: chunks[index]), headerOnly: headerOnly)
+        guard headerOnly else { return parse([(source, isIncluded)])[0] }
+        var parser = ModuleParser(isIncluded: isIncluded)
+        let header = 0..<(source.lines.firstIndex(where: isSceneHeader) ?? source.lines.count)
+        parser.read(ScriptLine.lines(of: source, in: header), headerOnly: true)
+        return (parser.module, parser.diagnostics)
+    }
+
+    /// Parses several files at once.
+    ///
+    /// Large files are parsed in chunks: a scene header resets everything a parser carries from line to
+    /// line, so every chunk after the first starts at one and reads whole scenes. The chunks of all the
+    /// files share the machine's cores, so a module split into includes keeps every core busy to the end.
+    static func parse(_ files: [(source: SourceText, isIncluded: Bool)]) -> [(ModuleSyntax, [Diagnostic])] {
+        let chunked = files.map { chunks(of: $0.source) }
+        let jobs = chunked.indices.flatMap { file in chunked[file].indices.map { (file: file, chunk: $0) } }
+        let results = ParallelResults<ModuleParser>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (file, chunk) = jobs[index]
+            let lines = chunked[file][chunk], source = files[file].source
+            // Each chunk is read from a copy of its own text: every line of a file shares the file's text and
+            // counts references to it, and threads doing that side by side fight over one counter.
+            let text = source.lines.count == lines.count ? source
+                : SourceText(path: source.path, text: String(source.text[source.lines[lines.lowerBound].startIndex..<source.lines[lines.upperBound - 1].endIndex]))
+            var parser = ModuleParser(isIncluded: files[file].isIncluded, continuesScenes: lines.lowerBound > 0)
+            parser.read(ScriptLine.lines(of: text, in: 0..<lines.count, numberedFrom: lines.lowerBound + 1), headerOnly: false)
             results.store(parser, at: index)
         }
-        let parsers = results.values
-        var parser = parsers[0]
+        var parsers = files.map { _ in [ModuleParser]() }
+        for (job, parser) in zip(jobs, results.values) { parsers[job.file].append(parser) }
+        return files.indices.map { joined(parsers[$0][...], of: files[$0].source, isIncluded: files[$0].isIncluded) }
+    }
+
+    /// One file's syntax from the parsers of its chunks, in order.
+    private static func joined(_ parsers: ArraySlice<ModuleParser>, of source: SourceText, isIncluded: Bool) -> (ModuleSyntax, [Diagnostic]) {
+        var parser = parsers[parsers.startIndex]
         parser.module.sceneRuns = parsers.map(\.scenes)
         for later in parsers.dropFirst() { parser.diagnostics += later.diagnostics }
         if !isIncluded, parser.module.id == nil, !ScriptLine.lines(of: source).contains(where: { $0 != nil && $0?.isComment == false }) {

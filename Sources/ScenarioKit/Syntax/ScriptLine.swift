@@ -30,16 +30,18 @@ struct ScriptLine {
         lines(of: source, in: source.lines.indices)
     }
 
-    /// The lines of `source` whose 0-based indices are in `range`.
-    static func lines(of source: SourceText, in range: Range<Int>) -> [ScriptLine?] {
+    /// The lines of `source` whose 0-based indices are in `range`, numbered from `firstNumber` (for a
+    /// source that holds only part of a file).
+    static func lines(of source: SourceText, in range: Range<Int>, numberedFrom firstNumber: Int? = nil) -> [ScriptLine?] {
         let fileID = SourcePaths.shared.id(for: source.path)
+        let numberOffset = (firstNumber ?? range.lowerBound + 1) - range.lowerBound
         return range.map { index in
             let raw = source.lines[index]
             let trimmed = raw.trimmingLeadingSpaces()
             let body = trimmed.trimmingTrailingSpaces()
             if body.isEmpty { return nil }
             if body.utf8.starts(with: [0x2F, 0x2F]) { return ScriptLine.comment }
-            return ScriptLine(text: body, number: index + 1, column: raw.utf8.distance(from: raw.startIndex, to: trimmed.startIndex) + 1,
+            return ScriptLine(text: body, number: index + numberOffset, column: raw.utf8.distance(from: raw.startIndex, to: trimmed.startIndex) + 1,
                               fileID: fileID)
         }
     }
