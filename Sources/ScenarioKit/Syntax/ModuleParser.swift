@@ -30,7 +30,7 @@ struct ModuleParser {
         let results = ParallelResults<ModuleParser>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             var parser = ModuleParser(isIncluded: isIncluded, continuesScenes: index > 0)
-            parser.read(ScriptLine.lines(of: source, in: chunks[index]), headerOnly: headerOnly)
+            parser.read(source, lines: chunks[index], headerOnly: headerOnly)
             results.store(parser, at: index)
         }
         let parsers = results.values
@@ -64,9 +64,10 @@ struct ModuleParser {
         raw.trimmingLeadingSpaces().starts("===")
     }
 
-    private mutating func read(_ lines: [ScriptLine?], headerOnly: Bool) {
-        for entry in lines {
-            guard let line = entry else { blankBeforeNextLine = true; continue }
+    private mutating func read(_ source: SourceText, lines: Range<Int>, headerOnly: Bool) {
+        let fileID = SourcePaths.shared.id(for: source.path)
+        for index in lines {
+            guard let line = ScriptLine.line(index, of: source, fileID: fileID) else { blankBeforeNextLine = true; continue }
             if line.isComment { continue }
             if headerOnly, line.text.starts("===") { break }
             read(line)
@@ -228,9 +229,7 @@ struct ModuleParser {
     // MARK: Scenes
 
     private mutating func readSceneHeader(_ line: ScriptLine) {
-        var inner = line.text.drop { $0 == "=" }
-        while inner.last == "=" { inner = inner.dropLast() }
-        let id = inner.trimmingLeadingSpaces().trimmingTrailingSpaces()
+        let id = Self.sceneHeaderInner(line).trimmingLeadingSpaces().trimmingTrailingSpaces()
         if module.id == nil, !isIncluded, !continuesScenes {
             report(.missingFirstLine, "a module file must start with `module ID`", at: line.location(), length: 3,
                    hint: "add a first line such as `module noise-complaint`")
@@ -244,8 +243,26 @@ struct ModuleParser {
         scenes.append(SceneSyntax(id: Located(String(id), at: location), endLocation: line.location()))
     }
 
+    /// The text between the leading and trailing runs of `=` of a scene header.
+    private static func sceneHeaderInner(_ line: ScriptLine) -> Substring {
+        guard line.isASCII else {
+            var inner = line.text.drop { $0 == "=" }
+            while inner.last == "=" { inner = inner.dropLast() }
+            return inner
+        }
+        let (start, end) = line.text.withUTF8Bytes { bytes in
+            let start = bytes.firstIndex { $0 != 0x3D } ?? bytes.count
+            var end = bytes.count
+            while end > start, bytes[end - 1] == 0x3D { end -= 1 }
+            return (start, end)
+        }
+        return line.text[bytes: start..<end]
+    }
+
+    // Read through `_read`, not `get`: a getter would copy the whole struct (retaining every array and
+    // string in it) for each field read.
     private var scene: SceneSyntax {
-        get { scenes[scenes.count - 1] }
+        _read { yield scenes[scenes.count - 1] }
         _modify { yield &scenes[scenes.count - 1] }
     }
 
@@ -264,9 +281,9 @@ struct ModuleParser {
         if text.starts("->") { return readContentDivert(text, line) }
         if text.starts("~") { return readAssignment(text, line).map { .assignment($0) } }
         if text.starts("@") { return readDirective(text, line) }
-        let nameEnd = text.utf8.firstIndex(of: 0x3A)
+        let nameEnd = text.firstOffset(ofASCII: 0x3A).map { text.utf8.index(text.startIndex, offsetBy: $0) }
         if let nameEnd, Identifier.isName(text[..<nameEnd]) {
-            let after = text[text.index(after: nameEnd)...].trimmingLeadingSpaces()
+            let after = text[nameEnd...].droppingASCII(1).trimmingLeadingSpaces()
             var afterDiagnostics: [Diagnostic] = []
             let afterName = TextParser.parse(after, in: line, diagnostics: &afterDiagnostics)
             // Read as a whole, the line has the same interpolations and problems (the name and colon hold
@@ -303,14 +320,15 @@ struct ModuleParser {
     }
 
     private mutating func readAssignment(_ text: Substring, _ line: ScriptLine) -> AssignmentSyntax? {
-        let rest = text.dropFirst().trimmingLeadingSpaces()
+        let rest = text.droppingASCII(1).trimmingLeadingSpaces()
         let name = rest.namePrefix()
-        let afterName = rest.dropFirst(name.count).trimmingLeadingSpaces()
+        let afterName = (line.isASCII ? rest.droppingASCII(name.utf8.count) : rest.dropFirst(name.count)).trimmingLeadingSpaces()
         let operation: AssignmentOperation
         let valueText: Substring
-        if afterName.hasPrefix("+=") { operation = .add; valueText = afterName.dropFirst(2) }
-        else if afterName.hasPrefix("-=") { operation = .subtract; valueText = afterName.dropFirst(2) }
-        else if afterName.hasPrefix("="), !afterName.hasPrefix("==") { operation = .set; valueText = afterName.dropFirst() }
+        let ascii = line.isASCII
+        if afterName.hasPrefix("+=", isASCII: ascii) { operation = .add; valueText = afterName.droppingASCII(2) }
+        else if afterName.hasPrefix("-=", isASCII: ascii) { operation = .subtract; valueText = afterName.droppingASCII(2) }
+        else if afterName.hasPrefix("=", isASCII: ascii), !afterName.hasPrefix("==", isASCII: ascii) { operation = .set; valueText = afterName.droppingASCII(1) }
         else {
             report(.badExpression, "a `~` line changes a variable with =, += or -=", at: line.location(of: afterName.isEmpty ? rest : afterName),
                    hint: "write `~ patience -= 1` or `~ warned = true`")
@@ -462,7 +480,7 @@ struct ModuleParser {
     // MARK: Choices
 
     private var choice: ChoiceSyntax {
-        get { scene.choices[scene.choices.count - 1] }
+        _read { yield scenes[scenes.count - 1].choices[scenes[scenes.count - 1].choices.count - 1] }
         _modify { yield &scenes[scenes.count - 1].choices[scenes[scenes.count - 1].choices.count - 1] }
     }
 
@@ -475,11 +493,12 @@ struct ModuleParser {
             if let assignment = readAssignment(text, line) { choice.assignments.append(assignment) }
             return
         }
-        let word = text[..<(text.utf8.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? text.endIndex)]
+        let wordLength = text.withUTF8Bytes { bytes in bytes.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? bytes.count }
+        let word = text[bytes: 0..<wordLength]
         let rest = text[word.endIndex...]
         switch word {
-        case "feedback" where rest.starts(":"): Self.join(rest.dropFirst().trimmingLeadingSpaces(), to: &choice.feedback)
-        case "why" where rest.starts(":"): Self.join(rest.dropFirst().trimmingLeadingSpaces(), to: &choice.rationale)
+        case "feedback" where rest.starts(":"): Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.feedback)
+        case "why" where rest.starts(":"): Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.rationale)
         case "if": readChoiceCondition(rest.trimmingLeadingSpaces(), line)
         case "score": readScore(rest.trimmingLeadingSpaces(), line)
         case "critical": readCritical(rest.trimmingLeadingSpaces(), line)
@@ -512,11 +531,12 @@ struct ModuleParser {
 
     private mutating func readChoiceLine(_ line: ScriptLine) {
         let sticky = line.text.utf8.first == 0x2B
-        let rest = line.text.dropFirst().trimmingLeadingSpaces()
-        let colon = rest.utf8.firstIndex(of: 0x3A)
-        let id = rest[..<(colon ?? rest.endIndex)]
+        let rest = line.text.droppingASCII(1).trimmingLeadingSpaces()
+        let colon = rest.firstOffset(ofASCII: 0x3A)
+        let id = colon.map { rest[bytes: 0..<$0] } ?? rest
         let valid = colon != nil && Identifier.isName(id)
-        let text = valid ? rest.dropFirst(id.count + 1).trimmingLeadingSpaces() : rest
+        // A valid id is ASCII, so its characters are its bytes.
+        let text = valid ? rest.droppingASCII(id.utf8.count + 1).trimmingLeadingSpaces() : rest
         if !valid {
             report(.badChoice, "the choice needs a stable id before a colon", at: line.location(of: rest), length: max(1, rest.count),
                    hint: "give it an id before a colon, e.g. `\(sticky ? "+" : "*") ask_name: …`")
@@ -537,7 +557,7 @@ struct ModuleParser {
         }
         choice.hasTargetLine = true
         if text == "->->" { choice.target = .returnFromCall(line.location()); return }
-        let parts = text.dropFirst(2).components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
+        let parts = text.droppingASCII(2).components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
         switch parts.count {
         case 1:
             if let name = checkedName(parts[0], line, what: "scene") { choice.target = .scene(name) }
@@ -577,9 +597,10 @@ struct ModuleParser {
                    hint: "write `score comm.listen +2 pj.respect -1`")
             return
         }
+        choice.scores.reserveCapacity(choice.scores.count + words.count / 2)
         for pair in stride(from: 0, to: words.count, by: 2) {
             let name = words[pair], points = words[pair + 1]
-            guard let delta = Int(points.starts("+") ? points.dropFirst() : points), (-1000...1000).contains(delta) else {
+            guard let delta = Int(points.starts("+") ? points.droppingASCII(1) : points), (-1000...1000).contains(delta) else {
                 report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
                        hint: "write points as +2, -1 or 3 (at most 1000)")
                 continue

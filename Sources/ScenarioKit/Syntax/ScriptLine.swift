@@ -5,6 +5,8 @@ struct ScriptLine {
     let column: Int
     /// The script's path, as numbered by `SourcePaths`.
     let fileID: UInt32
+    /// Every byte of `text` is ASCII, so every byte is one character.
+    let isASCII: Bool
 
     /// The location of a character offset within `text`.
     func location(_ offset: Int = 0) -> SourceLocation {
@@ -14,10 +16,10 @@ struct ScriptLine {
     /// The location where `part` (a slice of `text`) begins. Columns count characters; ASCII text
     /// (the common case) is measured in bytes without walking graphemes.
     func location(of part: Substring) -> SourceLocation {
+        let bytes = text.utf8.distance(from: text.startIndex, to: part.startIndex)
+        if isASCII { return location(bytes) }
         let prefix = text[text.startIndex..<part.startIndex]
-        let bytes = prefix.utf8.count
-        let isASCII = prefix.utf8.allSatisfy { $0 < 0x80 }
-        return location(isASCII ? bytes : prefix.count)
+        return location(prefix.utf8.allSatisfy { $0 < 0x80 } ? bytes : prefix.count)
     }
 
     /// The rest of the line after a leading keyword, trimmed.
@@ -27,25 +29,28 @@ struct ScriptLine {
 
     /// Splits a source file into lines, reporting blank ones as nil so paragraphs can be separated.
     static func lines(of source: SourceText) -> [ScriptLine?] {
-        lines(of: source, in: source.lines.indices)
+        let fileID = SourcePaths.shared.id(for: source.path)
+        return source.lines.indices.map { line($0, of: source, fileID: fileID) }
     }
 
-    /// The lines of `source` whose 0-based indices are in `range`.
-    static func lines(of source: SourceText, in range: Range<Int>) -> [ScriptLine?] {
-        let fileID = SourcePaths.shared.id(for: source.path)
-        return range.map { index in
-            let raw = source.lines[index]
-            let trimmed = raw.trimmingLeadingSpaces()
-            let body = trimmed.trimmingTrailingSpaces()
-            if body.isEmpty { return nil }
-            if body.utf8.starts(with: [0x2F, 0x2F]) { return ScriptLine.comment }
-            return ScriptLine(text: body, number: index + 1, column: raw.utf8.distance(from: raw.startIndex, to: trimmed.startIndex) + 1,
-                              fileID: fileID)
+    /// The line of `source` at a 0-based index, nil when it is blank, `comment` when it is a comment.
+    /// `fileID` is the number `SourcePaths` gives the source's path.
+    static func line(_ index: Int, of source: SourceText, fileID: UInt32) -> ScriptLine? {
+        let raw = source.lines[index]
+        return raw.withUTF8Bytes { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if start == end { return nil }
+            if end - start >= 2, bytes[start] == 0x2F, bytes[start + 1] == 0x2F { return ScriptLine.comment }
+            let isASCII = !bytes[start..<end].contains { $0 >= 0x80 }
+            return ScriptLine(text: raw[bytes: start..<end], number: index + 1, column: start + 1, fileID: fileID, isASCII: isASCII)
         }
     }
 
     /// Stands for a comment line: skipped, but unlike a blank line it does not end a paragraph.
-    static let comment = ScriptLine(text: "", number: 0, column: 0, fileID: 0)
+    static let comment = ScriptLine(text: "", number: 0, column: 0, fileID: 0, isASCII: true)
     var isComment: Bool { number == 0 }
 }
 
@@ -135,7 +140,29 @@ extension Substring {
 
     /// `hasPrefix` for ASCII prefixes, comparing bytes.
     func starts(_ prefix: StaticString) -> Bool {
-        prefix.withUTF8Buffer { utf8.starts(with: $0) }
+        prefix.withUTF8Buffer { prefix in
+            withUTF8Bytes { bytes in bytes.count >= prefix.count && bytes[..<prefix.count].elementsEqual(prefix) }
+        }
+    }
+
+    /// `hasPrefix` for an ASCII prefix: by bytes in ASCII text, where every byte is a character (and
+    /// no character has another spelling), by characters elsewhere.
+    func hasPrefix(_ prefix: StaticString, isASCII: Bool) -> Bool {
+        isASCII ? starts(prefix) : hasPrefix(prefix.description)
+    }
+
+    /// `dropFirst(count)` where the first `count` characters are known to be single ASCII bytes (as after
+    /// a byte-level prefix check): sliced by bytes, unless a non-ASCII byte follows them, which may join
+    /// the last of them into a larger character (a combining mark does), and then characters are walked.
+    func droppingASCII(_ count: Int) -> Substring {
+        let start = utf8.index(startIndex, offsetBy: count)
+        guard start < endIndex, utf8[start] >= 0x80 else { return self[start...] }
+        return dropFirst(count)
+    }
+
+    /// The byte offset of the first occurrence of an ASCII byte, nil when there is none.
+    func firstOffset(ofASCII byte: UInt8) -> Int? {
+        withUTF8Bytes { $0.firstIndex(of: byte) }
     }
 }
 
@@ -143,8 +170,10 @@ extension Substring {
 enum Identifier {
     /// Scene, choice, variable and speaker ids: a letter or `_`, then letters, digits and `_`.
     static func isName(_ text: Substring) -> Bool {
-        guard let first = text.utf8.first, isLetter(first) || first == 0x5F else { return false }
-        return text.utf8.allSatisfy { isLetter($0) || isDigit($0) || $0 == 0x5F }
+        text.withUTF8Bytes { bytes in
+            guard let first = bytes.first, isLetter(first) || first == 0x5F else { return false }
+            return bytes.allSatisfy { isLetter($0) || isDigit($0) || $0 == 0x5F }
+        }
     }
 
     /// Course, module and competency ids: may also contain `-` and `.`.
