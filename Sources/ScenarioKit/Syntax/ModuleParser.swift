@@ -299,7 +299,7 @@ struct ModuleParser {
 
     private mutating func readContentDivert(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
         if !text.dropFirst(2).trimmingTrailingSpaces().hasSuffix("->") { scene.hasExitLine = true }
-        if text == "->->" { return .returnFromCall(line.location(of: text)) }
+        if text.equals("->->") { return .returnFromCall(line.location(of: text)) }
         let rest = text.dropFirst(2).trimmingLeadingSpaces()
         if rest.hasSuffix("->") {
             let target = rest.dropLast(2).trimmingTrailingSpaces()
@@ -496,16 +496,24 @@ struct ModuleParser {
         let wordLength = text.withUTF8Bytes { bytes in bytes.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? bytes.count }
         let word = text[bytes: 0..<wordLength]
         let rest = text[word.endIndex...]
-        switch word {
-        case "feedback" where rest.starts(":"): Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.feedback)
-        case "why" where rest.starts(":"): Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.rationale)
-        case "if": readChoiceCondition(rest.trimmingLeadingSpaces(), line)
-        case "score": readScore(rest.trimmingLeadingSpaces(), line)
-        case "critical": readCritical(rest.trimmingLeadingSpaces(), line)
-        case "tag", "tags": choice.tags += rest.words().map(String.init)
-        case "ideal" where rest.isEmpty: choice.isIdeal = true
-        case "on" where rest.trimmingLeadingSpaces() == "timeout": choice.isTimeoutFallback = true
-        default:
+        // The word is ASCII letters and '-', so it is compared by bytes.
+        if word.equals("feedback"), rest.starts(":") {
+            Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.feedback)
+        } else if word.equals("why"), rest.starts(":") {
+            Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.rationale)
+        } else if word.equals("if") {
+            readChoiceCondition(rest.trimmingLeadingSpaces(), line)
+        } else if word.equals("score") {
+            readScore(rest.trimmingLeadingSpaces(), line)
+        } else if word.equals("critical") {
+            readCritical(rest.trimmingLeadingSpaces(), line)
+        } else if word.equals("tag") || word.equals("tags") {
+            choice.tags += rest.words().map(String.init)
+        } else if word.equals("ideal"), rest.isEmpty {
+            choice.isIdeal = true
+        } else if word.equals("on"), rest.trimmingLeadingSpaces() == "timeout" {
+            choice.isTimeoutFallback = true
+        } else {
             let lowercaseStart = text.first.map { $0.isASCII && $0.isLowercase } ?? false
             if lowercaseStart {
                 report(.unknownChoiceAttribute, "unknown choice attribute '\(word.isEmpty ? text.prefix(1) : word)'", at: line.location(),
@@ -556,8 +564,14 @@ struct ModuleParser {
             return
         }
         choice.hasTargetLine = true
-        if text == "->->" { choice.target = .returnFromCall(line.location()); return }
-        let parts = text.droppingASCII(2).components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
+        if text.equals("->->") { choice.target = .returnFromCall(line.location()); return }
+        let rest = text.droppingASCII(2)
+        // Most targets name one scene: without a '-' there is no second arrow, and no list of parts is built.
+        if rest.firstOffset(ofASCII: 0x2D) == nil {
+            if let name = checkedName(rest.trimmingLeadingSpaces().trimmingTrailingSpaces(), line, what: "scene") { choice.target = .scene(name) }
+            return
+        }
+        let parts = rest.components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
         switch parts.count {
         case 1:
             if let name = checkedName(parts[0], line, what: "scene") { choice.target = .scene(name) }

@@ -37,6 +37,8 @@ struct ScriptLine {
     /// `fileID` is the number `SourcePaths` gives the source's path.
     static func line(_ index: Int, of source: SourceText, fileID: UInt32) -> ScriptLine? {
         let raw = source.lines[index]
+        // Read before the closure, which would otherwise capture (and retain) the whole source.
+        let sourceIsASCII = source.isASCII
         return raw.withUTF8Bytes { bytes in
             var start = 0
             var end = bytes.count
@@ -44,7 +46,7 @@ struct ScriptLine {
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             if start == end { return nil }
             if end - start >= 2, bytes[start] == 0x2F, bytes[start + 1] == 0x2F { return ScriptLine.comment }
-            let isASCII = !bytes[start..<end].contains { $0 >= 0x80 }
+            let isASCII = sourceIsASCII || ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             return ScriptLine(text: raw[bytes: start..<end], number: index + 1, column: start + 1, fileID: fileID, isASCII: isASCII)
         }
     }
@@ -56,11 +58,13 @@ struct ScriptLine {
 
 extension Substring {
     func trimmingLeadingSpaces() -> Substring {
+        if let first = utf8.first, first != 0x20, first != 0x09 { return self }
         let start = utf8.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? endIndex
         return self[start...]
     }
 
     func trimmingTrailingSpaces() -> Substring {
+        if let last = utf8.last, last != 0x20, last != 0x09 { return self }
         guard let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return self[endIndex...] }
         return self[..<utf8.index(after: last)]
     }
@@ -69,6 +73,7 @@ extension Substring {
     func words() -> [Substring] {
         withUTF8Bytes { bytes in
             var result: [Substring] = []
+            result.reserveCapacity(Self.wordCount(bytes))
             var position = 0
             while position < bytes.count {
                 while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
@@ -78,6 +83,18 @@ extension Substring {
             }
             return result
         }
+    }
+
+    /// The number of runs of bytes other than spaces and tabs.
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            let isSpace = byte == 0x20 || byte == 0x09
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
     }
 
     /// `firstRange(of:)` for ASCII text, found by comparing bytes. A match next to a non-ASCII byte may
@@ -162,7 +179,13 @@ extension Substring {
 
     /// The byte offset of the first occurrence of an ASCII byte, nil when there is none.
     func firstOffset(ofASCII byte: UInt8) -> Int? {
-        withUTF8Bytes { $0.firstIndex(of: byte) }
+        withUTF8Bytes { ByteSearch.firstIndex(of: byte, in: $0) }
+    }
+
+    /// Whether the text is exactly these ASCII bytes: `==` for a literal with no other spelling (none
+    /// of the ASCII letters and punctuation the parser compares with has one).
+    func equals(_ literal: StaticString) -> Bool {
+        utf8.count == literal.utf8CodeUnitCount && starts(literal)
     }
 }
 

@@ -2,12 +2,13 @@
 enum TextParser {
     static func parse(_ text: Substring, in line: ScriptLine, diagnostics: inout [Diagnostic]) -> [TextPart] {
         let utf8 = text.utf8
-        if !text.withUTF8Bytes({ $0.contains { $0 == 0x7B || $0 == 0x7D } }) { return text.isEmpty ? [] : [.literal(String(text))] }
+        let hasBraces = text.withUTF8Bytes { ByteSearch.firstIndex(of: 0x7B, in: $0) != nil || ByteSearch.firstIndex(of: 0x7D, in: $0) != nil }
+        if !hasBraces { return text.isEmpty ? [] : [.literal(String(text))] }
         var parts: [TextPart] = []
         var literal = ""
         // In ASCII text every byte is a character, so the braces are found by bytes; elsewhere a brace
         // may be part of a larger character (a combining mark after it) and characters are walked.
-        let isASCII = line.isASCII || text.withUTF8Bytes { $0.allSatisfy { $0 < 0x80 } }
+        let isASCII = line.isASCII || text.withUTF8Bytes(ByteSearch.isASCII)
         var index = text.startIndex
         while index < text.endIndex {
             let next = isASCII ? (utf8[index...].firstIndex { $0 == 0x7B || $0 == 0x7D } ?? text.endIndex) : index
