@@ -590,12 +590,12 @@ struct ModuleParser {
         if let range = rest.firstRange(ofASCII: " else ") {
             conditionText = rest[..<range.lowerBound]
             let reason = rest[range.upperBound...].trimmingLeadingSpaces()
-            guard reason.count >= 2, reason.first == "\"", reason.last == "\"" else {
+            guard let quoted = reason.quotedContent(isASCII: line.isASCII) else {
                 report(.badValue, "the reason after `else` must be in quotes", at: line.location(of: reason),
                        hint: "write `if warned else \"You have not warned them yet\"`")
                 return
             }
-            choice.disabledReason = String(reason.dropFirst().dropLast())
+            choice.disabledReason = String(quoted)
         }
         choice.conditionLocation = line.location(of: conditionText)
         switch ExpressionParser.parse(conditionText, at: line.location(of: conditionText)) {
@@ -605,7 +605,7 @@ struct ModuleParser {
     }
 
     private mutating func readScore(_ rest: Substring, _ line: ScriptLine) {
-        let words = rest.words()
+        let words = rest.wordRanges()
         guard !words.isEmpty, words.count.isMultiple(of: 2) else {
             report(.badScore, "`score` takes pairs of a competency and points", at: line.location(of: rest.isEmpty ? line.text : rest),
                    hint: "write `score comm.listen +2 pj.respect -1`")
@@ -613,7 +613,7 @@ struct ModuleParser {
         }
         choice.scores.reserveCapacity(choice.scores.count + words.count / 2)
         for pair in stride(from: 0, to: words.count, by: 2) {
-            let name = words[pair], points = words[pair + 1]
+            let name = rest[bytes: words[pair]], points = rest[bytes: words[pair + 1]]
             guard let delta = Int(points.starts("+") ? points.droppingASCII(1) : points), (-1000...1000).contains(delta) else {
                 report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
                        hint: "write points as +2, -1 or 3 (at most 1000)")

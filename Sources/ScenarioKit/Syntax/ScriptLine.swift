@@ -71,15 +71,20 @@ extension Substring {
 
     /// The parts between runs of spaces and tabs.
     func words() -> [Substring] {
+        wordRanges().map { self[bytes: $0] }
+    }
+
+    /// The byte ranges of the parts between runs of spaces and tabs.
+    func wordRanges() -> [Range<Int>] {
         withUTF8Bytes { bytes in
-            var result: [Substring] = []
+            var result: [Range<Int>] = []
             result.reserveCapacity(Self.wordCount(bytes))
             var position = 0
             while position < bytes.count {
                 while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
                 let start = position
                 while position < bytes.count, bytes[position] != 0x20, bytes[position] != 0x09 { position += 1 }
-                if position > start { result.append(self[bytes: start..<position]) }
+                if position > start { result.append(start..<position) }
             }
             return result
         }
@@ -155,11 +160,27 @@ extension Substring {
         return result
     }
 
-    /// `hasPrefix` for ASCII prefixes, comparing bytes.
+    /// `hasPrefix` for ASCII prefixes, comparing bytes (stepping through them: the prefixes are a
+    /// few bytes long, shorter than the way to the contiguous bytes).
     func starts(_ prefix: StaticString) -> Bool {
-        prefix.withUTF8Buffer { prefix in
-            withUTF8Bytes { bytes in bytes.count >= prefix.count && bytes[..<prefix.count].elementsEqual(prefix) }
+        var index = utf8.startIndex
+        for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+            guard index < utf8.endIndex, utf8[index] == byte else { return false }
+            utf8.formIndex(after: &index)
         }
+        return true
+    }
+
+    /// The text between a leading and a trailing `"`, or nil when `count >= 2, first == "\"",
+    /// last == "\""` does not hold; in ASCII text the bytes are checked, elsewhere the characters.
+    func quotedContent(isASCII: Bool) -> Substring? {
+        if isASCII {
+            let count = utf8.count
+            guard count >= 2, utf8.first == 0x22, utf8.last == 0x22 else { return nil }
+            return self[bytes: 1..<(count - 1)]
+        }
+        guard count >= 2, first == "\"", last == "\"" else { return nil }
+        return dropFirst().dropLast()
     }
 
     /// `hasPrefix` for an ASCII prefix: by bytes in ASCII text, where every byte is a character (and

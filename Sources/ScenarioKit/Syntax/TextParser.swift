@@ -5,6 +5,8 @@ enum TextParser {
         let hasBraces = text.withUTF8Bytes { ByteSearch.firstIndex(of: 0x7B, in: $0) != nil || ByteSearch.firstIndex(of: 0x7D, in: $0) != nil }
         if !hasBraces { return text.isEmpty ? [] : [.literal(String(text))] }
         var parts: [TextPart] = []
+        // Each '{' adds at most a literal and an interpolation; one literal may follow the last.
+        parts.reserveCapacity(2 * text.withUTF8Bytes { $0.count { $0 == 0x7B } } + 1)
         var literal = ""
         // In ASCII text every byte is a character, so the braces are found by bytes; elsewhere a brace
         // may be part of a larger character (a combining mark after it) and characters are walked.
