@@ -69,7 +69,7 @@ struct ModuleParser {
         for index in lines {
             guard let line = ScriptLine.line(index, of: source, fileID: fileID) else { blankBeforeNextLine = true; continue }
             if line.isComment { continue }
-            if headerOnly, line.text.starts("===") { break }
+            if headerOnly, line.firstByte == 0x3D, line.text.starts("===") { break }
             read(line)
             blankBeforeNextLine = false
         }
@@ -80,9 +80,9 @@ struct ModuleParser {
     }
 
     private mutating func read(_ line: ScriptLine) {
-        if line.text.starts("===") { readSceneHeader(line); return }
+        if line.firstByte == 0x3D, line.text.starts("===") { readSceneHeader(line); return }
         if scenes.isEmpty { readHeader(line); return }
-        if scenes[scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line.text) {
+        if scenes[scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line) {
             readContent(line)
         } else {
             readChoicePart(line)
@@ -283,7 +283,7 @@ struct ModuleParser {
         if text.starts("@") { return readDirective(text, line) }
         let nameEnd = text.firstOffset(ofASCII: 0x3A).map { text.utf8.index(text.startIndex, offsetBy: $0) }
         if let nameEnd, Identifier.isName(text[..<nameEnd]) {
-            let after = text[nameEnd...].droppingASCII(1).trimmingLeadingSpaces()
+            let after = text[nameEnd...].droppingASCIIAndSpaces(1)
             var afterDiagnostics: [Diagnostic] = []
             let afterName = TextParser.parse(after, in: line, diagnostics: &afterDiagnostics)
             // Read as a whole, the line has the same interpolations and problems (the name and colon hold
@@ -320,9 +320,9 @@ struct ModuleParser {
     }
 
     private mutating func readAssignment(_ text: Substring, _ line: ScriptLine) -> AssignmentSyntax? {
-        let rest = text.droppingASCII(1).trimmingLeadingSpaces()
+        let rest = text.droppingASCIIAndSpaces(1)
         let name = rest.namePrefix()
-        let afterName = (line.isASCII ? rest.droppingASCII(name.utf8.count) : rest.dropFirst(name.count)).trimmingLeadingSpaces()
+        let afterName = line.isASCII ? rest.droppingASCIIAndSpaces(name.utf8.count) : rest.dropFirst(name.count).trimmingLeadingSpaces()
         let operation: AssignmentOperation
         let valueText: Substring
         let ascii = line.isASCII
@@ -487,9 +487,9 @@ struct ModuleParser {
     private mutating func readChoicePart(_ line: ScriptLine) {
         scene.endLocation = line.location()
         let text = line.text
-        if Self.isChoiceLine(text) { readChoiceLine(line); return }
-        if text.starts("->") { readChoiceTarget(text, line); return }
-        if text.starts("~") {
+        if Self.isChoiceLine(line) { readChoiceLine(line); return }
+        if line.firstByte == 0x2D, text.starts("->") { readChoiceTarget(text, line); return }
+        if line.firstByte == 0x7E {
             if let assignment = readAssignment(text, line) { choice.assignments.append(assignment) }
             return
         }
@@ -498,9 +498,9 @@ struct ModuleParser {
         let rest = text[word.endIndex...]
         // The word is ASCII letters and '-', so it is compared by bytes.
         if word.equals("feedback"), rest.starts(":") {
-            Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.feedback)
+            Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.feedback)
         } else if word.equals("why"), rest.starts(":") {
-            Self.join(rest.droppingASCII(1).trimmingLeadingSpaces(), to: &choice.rationale)
+            Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.rationale)
         } else if word.equals("if") {
             readChoiceCondition(rest.trimmingLeadingSpaces(), line)
         } else if word.equals("score") {
@@ -531,20 +531,20 @@ struct ModuleParser {
         if text == nil { text = String(line) } else { text! += " " + line }
     }
 
-    private static func isChoiceLine(_ text: Substring) -> Bool {
-        guard let first = text.utf8.first, first == 0x2A || first == 0x2B else { return false }
-        let second = text.utf8.dropFirst().first
+    private static func isChoiceLine(_ line: ScriptLine) -> Bool {
+        guard line.firstByte == 0x2A || line.firstByte == 0x2B else { return false }
+        let second = line.text.utf8.dropFirst().first
         return second == nil || second == 0x20 || second == 0x09
     }
 
     private mutating func readChoiceLine(_ line: ScriptLine) {
         let sticky = line.text.utf8.first == 0x2B
-        let rest = line.text.droppingASCII(1).trimmingLeadingSpaces()
+        let rest = line.text.droppingASCIIAndSpaces(1)
         let colon = rest.firstOffset(ofASCII: 0x3A)
         let id = colon.map { rest[bytes: 0..<$0] } ?? rest
         let valid = colon != nil && Identifier.isName(id)
         // A valid id is ASCII, so its characters are its bytes.
-        let text = valid ? rest.droppingASCII(id.utf8.count + 1).trimmingLeadingSpaces() : rest
+        let text = valid ? rest.droppingASCIIAndSpaces(id.utf8.count + 1) : rest
         if !valid {
             report(.badChoice, "the choice needs a stable id before a colon", at: line.location(of: rest), length: max(1, rest.count),
                    hint: "give it an id before a colon, e.g. `\(sticky ? "+" : "*") ask_name: …`")

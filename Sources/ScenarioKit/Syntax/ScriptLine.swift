@@ -7,6 +7,8 @@ struct ScriptLine {
     let fileID: UInt32
     /// Every byte of `text` is ASCII, so every byte is one character.
     let isASCII: Bool
+    /// The first byte of `text`, which tells most kinds of line apart without looking further.
+    let firstByte: UInt8
 
     /// The location of a character offset within `text`.
     func location(_ offset: Int = 0) -> SourceLocation {
@@ -47,12 +49,14 @@ struct ScriptLine {
             if start == end { return nil }
             if end - start >= 2, bytes[start] == 0x2F, bytes[start + 1] == 0x2F { return ScriptLine.comment }
             let isASCII = sourceIsASCII || ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            return ScriptLine(text: raw[bytes: start..<end], number: index + 1, column: start + 1, fileID: fileID, isASCII: isASCII)
+            // Most lines have no spaces around them, and then the line is the text.
+            let text = start == 0 && end == bytes.count ? raw : raw[bytes: start..<end]
+            return ScriptLine(text: text, number: index + 1, column: start + 1, fileID: fileID, isASCII: isASCII, firstByte: bytes[start])
         }
     }
 
     /// Stands for a comment line: skipped, but unlike a blank line it does not end a paragraph.
-    static let comment = ScriptLine(text: "", number: 0, column: 0, fileID: 0, isASCII: true)
+    static let comment = ScriptLine(text: "", number: 0, column: 0, fileID: 0, isASCII: true, firstByte: 0)
     var isComment: Bool { number == 0 }
 }
 
@@ -187,6 +191,14 @@ extension Substring {
     /// no character has another spelling), by characters elsewhere.
     func hasPrefix(_ prefix: StaticString, isASCII: Bool) -> Bool {
         isASCII ? starts(prefix) : hasPrefix(prefix.description)
+    }
+
+    /// `droppingASCII(count).trimmingLeadingSpaces()`, slicing once.
+    func droppingASCIIAndSpaces(_ count: Int) -> Substring {
+        var index = utf8.index(startIndex, offsetBy: count)
+        if index < endIndex, utf8[index] >= 0x80 { return dropFirst(count).trimmingLeadingSpaces() }
+        while index < endIndex, utf8[index] == 0x20 || utf8[index] == 0x09 { utf8.formIndex(after: &index) }
+        return self[index...]
     }
 
     /// `dropFirst(count)` where the first `count` characters are known to be single ASCII bytes (as after

@@ -54,7 +54,7 @@ enum TextParser {
     static func prefixing(_ prefix: Substring, to parts: [TextPart]) -> [TextPart] {
         var result = parts
         if case .literal(let first)? = parts.first {
-            result[0] = .literal(prefix + first)
+            result[0] = .literal(String(prefix) + first)
         } else {
             result.insert(.literal(String(prefix)), at: 0)
         }
