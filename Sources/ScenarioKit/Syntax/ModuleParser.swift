@@ -494,26 +494,27 @@ struct ModuleParser {
             return
         }
         let wordLength = text.withUTF8Bytes { bytes in bytes.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? bytes.count }
-        let word = text[bytes: 0..<wordLength]
-        let rest = text[word.endIndex...]
-        // The word is ASCII letters and '-', so it is compared by bytes.
-        if word.equals("feedback"), rest.starts(":") {
+        let rest = text[text.utf8.index(text.startIndex, offsetBy: wordLength)...]
+        // The word is ASCII letters and '-', so it is compared by bytes, without slicing it out.
+        func isWord(_ literal: StaticString) -> Bool { wordLength == literal.utf8CodeUnitCount && text.starts(literal) }
+        if isWord("feedback"), rest.starts(":") {
             Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.feedback)
-        } else if word.equals("why"), rest.starts(":") {
+        } else if isWord("why"), rest.starts(":") {
             Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.rationale)
-        } else if word.equals("if") {
+        } else if isWord("if") {
             readChoiceCondition(rest.trimmingLeadingSpaces(), line)
-        } else if word.equals("score") {
+        } else if isWord("score") {
             readScore(rest.trimmingLeadingSpaces(), line)
-        } else if word.equals("critical") {
+        } else if isWord("critical") {
             readCritical(rest.trimmingLeadingSpaces(), line)
-        } else if word.equals("tag") || word.equals("tags") {
+        } else if isWord("tag") || isWord("tags") {
             choice.tags += rest.words().map(String.init)
-        } else if word.equals("ideal"), rest.isEmpty {
+        } else if isWord("ideal"), rest.isEmpty {
             choice.isIdeal = true
-        } else if word.equals("on"), rest.trimmingLeadingSpaces() == "timeout" {
+        } else if isWord("on"), rest.trimmingLeadingSpaces() == "timeout" {
             choice.isTimeoutFallback = true
         } else {
+            let word = text[..<rest.startIndex]
             let lowercaseStart = text.first.map { $0.isASCII && $0.isLowercase } ?? false
             if lowercaseStart {
                 report(.unknownChoiceAttribute, "unknown choice attribute '\(word.isEmpty ? text.prefix(1) : word)'", at: line.location(),
