@@ -3,12 +3,15 @@ public struct SourceText: Sendable {
     public let path: String
     public let text: String
     public let lines: [Substring]
+    /// Every byte of the text is ASCII (so every line is, too).
+    let isASCII: Bool
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
         var contiguous = text
         let ranges = contiguous.withUTF8(Self.lineRanges)
+        isASCII = contiguous.withUTF8(ByteSearch.isASCII)
         let utf8 = text.utf8
         lines = ranges.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }

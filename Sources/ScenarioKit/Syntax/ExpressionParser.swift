@@ -5,20 +5,25 @@ struct ExpressionParser {
         case number(Int), string(String), word(String), symbol(String), end
     }
 
-    private let text: [UInt8]
+    /// The expression's UTF-8 bytes, borrowed for the duration of `parse`.
+    private let text: UnsafeBufferPointer<UInt8>
     private let origin: SourceLocation
     private var position = 0
     private var token: Token = .end
     private var tokenStart = 0
     private var depth = 0
 
-    init(_ text: Substring, at origin: SourceLocation) {
-        self.text = Array(text.utf8)
+    private init(_ text: UnsafeBufferPointer<UInt8>, at origin: SourceLocation) {
+        self.text = text
         self.origin = origin
     }
 
     /// Parses the whole text as one expression.
     static func parse(_ text: Substring, at origin: SourceLocation) -> Result<Expression, Diagnostic> {
+        text.withUTF8Bytes { parse($0, at: origin) }
+    }
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, at origin: SourceLocation) -> Result<Expression, Diagnostic> {
         var parser = ExpressionParser(text, at: origin)
         do {
             try parser.advance()
@@ -40,7 +45,7 @@ struct ExpressionParser {
 
     /// The location of a byte offset, counted in characters as columns are.
     private func location(_ offset: Int) -> SourceLocation {
-        let prefix = text[0..<min(offset, text.count)]
+        let prefix = UnsafeBufferPointer(rebasing: text[0..<min(offset, text.count)])
         let characters = prefix.allSatisfy { $0 < 0x80 } ? prefix.count : String(decoding: prefix, as: UTF8.self).count
         return SourceLocation(fileID: origin.fileID, line: origin.line, column: origin.column + characters)
     }
@@ -88,10 +93,10 @@ struct ExpressionParser {
             position += 1
             token = .string(String(decoding: text[(tokenStart + 1)..<(position - 1)], as: UTF8.self))
         } else {
-            let two = position + 1 < text.count ? String(decoding: text[position...position + 1], as: UTF8.self) : ""
-            if ["==", "!=", "<=", ">="].contains(two) {
-                position += 2; token = .symbol(two)
-            } else if Array("<>+-*/(),".utf8).contains(c) {
+            let second = position + 1 < text.count ? text[position + 1] : 0
+            if second == 0x3D, c == 0x3D || c == 0x21 || c == 0x3C || c == 0x3E {
+                token = .symbol(String(decoding: UnsafeBufferPointer(rebasing: text[position..<(position + 2)]), as: UTF8.self)); position += 2
+            } else if "<>+-*/(),".utf8.contains(c) {
                 position += 1; token = .symbol(String(UnicodeScalar(c)))
             } else if c == 0x3D {
                 position += 1

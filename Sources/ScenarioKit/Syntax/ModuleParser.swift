@@ -27,7 +27,7 @@ struct ModuleParser {
         guard headerOnly else { return parse([(source, isIncluded)])[0] }
         var parser = ModuleParser(isIncluded: isIncluded)
         let header = 0..<(source.lines.firstIndex(where: isSceneHeader) ?? source.lines.count)
-        parser.read(ScriptLine.lines(of: source, in: header), headerOnly: true)
+        parser.read(source, lines: header, headerOnly: true)
         return (parser.module, parser.diagnostics)
     }
 
@@ -38,17 +38,16 @@ struct ModuleParser {
     /// files share the machine's cores, so a module split into includes keeps every core busy to the end.
     static func parse(_ files: [(source: SourceText, isIncluded: Bool)]) -> [(ModuleSyntax, [Diagnostic])] {
         let chunked = files.map { chunks(of: $0.source) }
-        let jobs = chunked.indices.flatMap { file in chunked[file].indices.map { (file: file, chunk: $0) } }
+        // Taken in turns from each file (first chunks first), so threads working side by side mostly read
+        // different files: every line of a file shares the file's text and counts references to it.
+        let jobs = (0..<(chunked.map(\.count).max() ?? 0)).flatMap { chunk in
+            chunked.indices.filter { chunk < chunked[$0].count }.map { (file: $0, chunk: chunk) }
+        }
         let results = ParallelResults<ModuleParser>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (file, chunk) = jobs[index]
-            let lines = chunked[file][chunk], source = files[file].source
-            // Each chunk is read from a copy of its own text: every line of a file shares the file's text and
-            // counts references to it, and threads doing that side by side fight over one counter.
-            let text = source.lines.count == lines.count ? source
-                : SourceText(path: source.path, text: String(source.text[source.lines[lines.lowerBound].startIndex..<source.lines[lines.upperBound - 1].endIndex]))
-            var parser = ModuleParser(isIncluded: files[file].isIncluded, continuesScenes: lines.lowerBound > 0)
-            parser.read(ScriptLine.lines(of: text, in: 0..<lines.count, numberedFrom: lines.lowerBound + 1), headerOnly: false)
+            var parser = ModuleParser(isIncluded: files[file].isIncluded, continuesScenes: chunked[file][chunk].lowerBound > 0)
+            parser.read(files[file].source, lines: chunked[file][chunk], headerOnly: false)
             results.store(parser, at: index)
         }
         var parsers = files.map { _ in [ModuleParser]() }
@@ -88,11 +87,12 @@ struct ModuleParser {
         raw.trimmingLeadingSpaces().starts("===")
     }
 
-    private mutating func read(_ lines: [ScriptLine?], headerOnly: Bool) {
-        for entry in lines {
-            guard let line = entry else { blankBeforeNextLine = true; continue }
+    private mutating func read(_ source: SourceText, lines: Range<Int>, headerOnly: Bool) {
+        let fileID = SourcePaths.shared.id(for: source.path)
+        for index in lines {
+            guard let line = ScriptLine.line(index, of: source, fileID: fileID) else { blankBeforeNextLine = true; continue }
             if line.isComment { continue }
-            if headerOnly, line.text.starts("===") { break }
+            if headerOnly, line.firstByte == 0x3D, line.text.starts("===") { break }
             read(line)
             blankBeforeNextLine = false
         }
@@ -103,9 +103,9 @@ struct ModuleParser {
     }
 
     private mutating func read(_ line: ScriptLine) {
-        if line.text.starts("===") { readSceneHeader(line); return }
+        if line.firstByte == 0x3D, line.text.starts("===") { readSceneHeader(line); return }
         if scenes.isEmpty { readHeader(line); return }
-        if scenes[scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line.text) {
+        if scenes[scenes.count - 1].choices.isEmpty, !Self.isChoiceLine(line) {
             readContent(line)
         } else {
             readChoicePart(line)
@@ -252,9 +252,7 @@ struct ModuleParser {
     // MARK: Scenes
 
     private mutating func readSceneHeader(_ line: ScriptLine) {
-        var inner = line.text.drop { $0 == "=" }
-        while inner.last == "=" { inner = inner.dropLast() }
-        let id = inner.trimmingLeadingSpaces().trimmingTrailingSpaces()
+        let id = Self.sceneHeaderInner(line).trimmingLeadingSpaces().trimmingTrailingSpaces()
         if module.id == nil, !isIncluded, !continuesScenes {
             report(.missingFirstLine, "a module file must start with `module ID`", at: line.location(), length: 3,
                    hint: "add a first line such as `module noise-complaint`")
@@ -268,8 +266,26 @@ struct ModuleParser {
         scenes.append(SceneSyntax(id: Located(String(id), at: location), endLocation: line.location()))
     }
 
+    /// The text between the leading and trailing runs of `=` of a scene header.
+    private static func sceneHeaderInner(_ line: ScriptLine) -> Substring {
+        guard line.isASCII else {
+            var inner = line.text.drop { $0 == "=" }
+            while inner.last == "=" { inner = inner.dropLast() }
+            return inner
+        }
+        let (start, end) = line.text.withUTF8Bytes { bytes in
+            let start = bytes.firstIndex { $0 != 0x3D } ?? bytes.count
+            var end = bytes.count
+            while end > start, bytes[end - 1] == 0x3D { end -= 1 }
+            return (start, end)
+        }
+        return line.text[bytes: start..<end]
+    }
+
+    // Read through `_read`, not `get`: a getter would copy the whole struct (retaining every array and
+    // string in it) for each field read.
     private var scene: SceneSyntax {
-        get { scenes[scenes.count - 1] }
+        _read { yield scenes[scenes.count - 1] }
         _modify { yield &scenes[scenes.count - 1] }
     }
 
@@ -288,9 +304,9 @@ struct ModuleParser {
         if text.starts("->") { return readContentDivert(text, line) }
         if text.starts("~") { return readAssignment(text, line).map { .assignment($0) } }
         if text.starts("@") { return readDirective(text, line) }
-        let nameEnd = text.utf8.firstIndex(of: 0x3A)
+        let nameEnd = text.firstOffset(ofASCII: 0x3A).map { text.utf8.index(text.startIndex, offsetBy: $0) }
         if let nameEnd, Identifier.isName(text[..<nameEnd]) {
-            let after = text[text.index(after: nameEnd)...].trimmingLeadingSpaces()
+            let after = text[nameEnd...].droppingASCIIAndSpaces(1)
             var afterDiagnostics: [Diagnostic] = []
             let afterName = TextParser.parse(after, in: line, diagnostics: &afterDiagnostics)
             // Read as a whole, the line has the same interpolations and problems (the name and colon hold
@@ -306,7 +322,7 @@ struct ModuleParser {
 
     private mutating func readContentDivert(_ text: Substring, _ line: ScriptLine) -> ContentSyntax? {
         if !text.dropFirst(2).trimmingTrailingSpaces().hasSuffix("->") { scene.hasExitLine = true }
-        if text == "->->" { return .returnFromCall(line.location(of: text)) }
+        if text.equals("->->") { return .returnFromCall(line.location(of: text)) }
         let rest = text.dropFirst(2).trimmingLeadingSpaces()
         if rest.hasSuffix("->") {
             let target = rest.dropLast(2).trimmingTrailingSpaces()
@@ -327,14 +343,15 @@ struct ModuleParser {
     }
 
     private mutating func readAssignment(_ text: Substring, _ line: ScriptLine) -> AssignmentSyntax? {
-        let rest = text.dropFirst().trimmingLeadingSpaces()
+        let rest = text.droppingASCIIAndSpaces(1)
         let name = rest.namePrefix()
-        let afterName = rest.dropFirst(name.count).trimmingLeadingSpaces()
+        let afterName = line.isASCII ? rest.droppingASCIIAndSpaces(name.utf8.count) : rest.dropFirst(name.count).trimmingLeadingSpaces()
         let operation: AssignmentOperation
         let valueText: Substring
-        if afterName.hasPrefix("+=") { operation = .add; valueText = afterName.dropFirst(2) }
-        else if afterName.hasPrefix("-=") { operation = .subtract; valueText = afterName.dropFirst(2) }
-        else if afterName.hasPrefix("="), !afterName.hasPrefix("==") { operation = .set; valueText = afterName.dropFirst() }
+        let ascii = line.isASCII
+        if afterName.hasPrefix("+=", isASCII: ascii) { operation = .add; valueText = afterName.droppingASCII(2) }
+        else if afterName.hasPrefix("-=", isASCII: ascii) { operation = .subtract; valueText = afterName.droppingASCII(2) }
+        else if afterName.hasPrefix("=", isASCII: ascii), !afterName.hasPrefix("==", isASCII: ascii) { operation = .set; valueText = afterName.droppingASCII(1) }
         else {
             report(.badExpression, "a `~` line changes a variable with =, += or -=", at: line.location(of: afterName.isEmpty ? rest : afterName),
                    hint: "write `~ patience -= 1` or `~ warned = true`")
@@ -486,31 +503,41 @@ struct ModuleParser {
     // MARK: Choices
 
     private var choice: ChoiceSyntax {
-        get { scene.choices[scene.choices.count - 1] }
+        _read { yield scenes[scenes.count - 1].choices[scenes[scenes.count - 1].choices.count - 1] }
         _modify { yield &scenes[scenes.count - 1].choices[scenes[scenes.count - 1].choices.count - 1] }
     }
 
     private mutating func readChoicePart(_ line: ScriptLine) {
         scene.endLocation = line.location()
         let text = line.text
-        if Self.isChoiceLine(text) { readChoiceLine(line); return }
-        if text.starts("->") { readChoiceTarget(text, line); return }
-        if text.starts("~") {
+        if Self.isChoiceLine(line) { readChoiceLine(line); return }
+        if line.firstByte == 0x2D, text.starts("->") { readChoiceTarget(text, line); return }
+        if line.firstByte == 0x7E {
             if let assignment = readAssignment(text, line) { choice.assignments.append(assignment) }
             return
         }
-        let word = text[..<(text.utf8.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? text.endIndex)]
-        let rest = text[word.endIndex...]
-        switch word {
-        case "feedback" where rest.starts(":"): Self.join(rest.dropFirst().trimmingLeadingSpaces(), to: &choice.feedback)
-        case "why" where rest.starts(":"): Self.join(rest.dropFirst().trimmingLeadingSpaces(), to: &choice.rationale)
-        case "if": readChoiceCondition(rest.trimmingLeadingSpaces(), line)
-        case "score": readScore(rest.trimmingLeadingSpaces(), line)
-        case "critical": readCritical(rest.trimmingLeadingSpaces(), line)
-        case "tag", "tags": choice.tags += rest.words().map(String.init)
-        case "ideal" where rest.isEmpty: choice.isIdeal = true
-        case "on" where rest.trimmingLeadingSpaces() == "timeout": choice.isTimeoutFallback = true
-        default:
+        let wordLength = text.withUTF8Bytes { bytes in bytes.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? bytes.count }
+        let rest = text[text.utf8.index(text.startIndex, offsetBy: wordLength)...]
+        // The word is ASCII letters and '-', so it is compared by bytes, without slicing it out.
+        func isWord(_ literal: StaticString) -> Bool { wordLength == literal.utf8CodeUnitCount && text.starts(literal) }
+        if isWord("feedback"), rest.starts(":") {
+            Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.feedback)
+        } else if isWord("why"), rest.starts(":") {
+            Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.rationale)
+        } else if isWord("if") {
+            readChoiceCondition(rest.trimmingLeadingSpaces(), line)
+        } else if isWord("score") {
+            readScore(rest.trimmingLeadingSpaces(), line)
+        } else if isWord("critical") {
+            readCritical(rest.trimmingLeadingSpaces(), line)
+        } else if isWord("tag") || isWord("tags") {
+            choice.tags += rest.words().map(String.init)
+        } else if isWord("ideal"), rest.isEmpty {
+            choice.isIdeal = true
+        } else if isWord("on"), rest.trimmingLeadingSpaces() == "timeout" {
+            choice.isTimeoutFallback = true
+        } else {
+            let word = text[..<rest.startIndex]
             let lowercaseStart = text.first.map { $0.isASCII && $0.isLowercase } ?? false
             if lowercaseStart {
                 report(.unknownChoiceAttribute, "unknown choice attribute '\(word.isEmpty ? text.prefix(1) : word)'", at: line.location(),
@@ -528,19 +555,20 @@ struct ModuleParser {
         if text == nil { text = String(line) } else { text! += " " + line }
     }
 
-    private static func isChoiceLine(_ text: Substring) -> Bool {
-        guard let first = text.utf8.first, first == 0x2A || first == 0x2B else { return false }
-        let second = text.utf8.dropFirst().first
+    private static func isChoiceLine(_ line: ScriptLine) -> Bool {
+        guard line.firstByte == 0x2A || line.firstByte == 0x2B else { return false }
+        let second = line.text.utf8.dropFirst().first
         return second == nil || second == 0x20 || second == 0x09
     }
 
     private mutating func readChoiceLine(_ line: ScriptLine) {
         let sticky = line.text.utf8.first == 0x2B
-        let rest = line.text.dropFirst().trimmingLeadingSpaces()
-        let colon = rest.utf8.firstIndex(of: 0x3A)
-        let id = rest[..<(colon ?? rest.endIndex)]
+        let rest = line.text.droppingASCIIAndSpaces(1)
+        let colon = rest.firstOffset(ofASCII: 0x3A)
+        let id = colon.map { rest[bytes: 0..<$0] } ?? rest
         let valid = colon != nil && Identifier.isName(id)
-        let text = valid ? rest.dropFirst(id.count + 1).trimmingLeadingSpaces() : rest
+        // A valid id is ASCII, so its characters are its bytes.
+        let text = valid ? rest.droppingASCIIAndSpaces(id.utf8.count + 1) : rest
         if !valid {
             report(.badChoice, "the choice needs a stable id before a colon", at: line.location(of: rest), length: max(1, rest.count),
                    hint: "give it an id before a colon, e.g. `\(sticky ? "+" : "*") ask_name: …`")
@@ -560,8 +588,14 @@ struct ModuleParser {
             return
         }
         choice.hasTargetLine = true
-        if text == "->->" { choice.target = .returnFromCall(line.location()); return }
-        let parts = text.dropFirst(2).components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
+        if text.equals("->->") { choice.target = .returnFromCall(line.location()); return }
+        let rest = text.droppingASCII(2)
+        // Most targets name one scene: without a '-' there is no second arrow, and no list of parts is built.
+        if rest.firstOffset(ofASCII: 0x2D) == nil {
+            if let name = checkedName(rest.trimmingLeadingSpaces().trimmingTrailingSpaces(), line, what: "scene") { choice.target = .scene(name) }
+            return
+        }
+        let parts = rest.components(separatedBy: "->").map { $0.trimmingLeadingSpaces().trimmingTrailingSpaces() }
         switch parts.count {
         case 1:
             if let name = checkedName(parts[0], line, what: "scene") { choice.target = .scene(name) }
@@ -580,12 +614,12 @@ struct ModuleParser {
         if let range = rest.firstRange(ofASCII: " else ") {
             conditionText = rest[..<range.lowerBound]
             let reason = rest[range.upperBound...].trimmingLeadingSpaces()
-            guard reason.count >= 2, reason.first == "\"", reason.last == "\"" else {
+            guard let quoted = reason.quotedContent(isASCII: line.isASCII) else {
                 report(.badValue, "the reason after `else` must be in quotes", at: line.location(of: reason),
                        hint: "write `if warned else \"You have not warned them yet\"`")
                 return
             }
-            choice.disabledReason = String(reason.dropFirst().dropLast())
+            choice.disabledReason = String(quoted)
         }
         choice.conditionLocation = line.location(of: conditionText)
         switch ExpressionParser.parse(conditionText, at: line.location(of: conditionText)) {
@@ -595,15 +629,16 @@ struct ModuleParser {
     }
 
     private mutating func readScore(_ rest: Substring, _ line: ScriptLine) {
-        let words = rest.words()
+        let words = rest.wordRanges()
         guard !words.isEmpty, words.count.isMultiple(of: 2) else {
             report(.badScore, "`score` takes pairs of a competency and points", at: line.location(of: rest.isEmpty ? line.text : rest),
                    hint: "write `score comm.listen +2 pj.respect -1`")
             return
         }
+        choice.scores.reserveCapacity(choice.scores.count + words.count / 2)
         for pair in stride(from: 0, to: words.count, by: 2) {
-            let name = words[pair], points = words[pair + 1]
-            guard let delta = Int(points.starts("+") ? points.dropFirst() : points), (-1000...1000).contains(delta) else {
+            let name = rest[bytes: words[pair]], points = rest[bytes: words[pair + 1]]
+            guard let delta = Int(points.starts("+") ? points.droppingASCII(1) : points), (-1000...1000).contains(delta) else {
                 report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
                        hint: "write points as +2, -1 or 3 (at most 1000)")
                 continue

@@ -2,12 +2,15 @@
 enum TextParser {
     static func parse(_ text: Substring, in line: ScriptLine, diagnostics: inout [Diagnostic]) -> [TextPart] {
         let utf8 = text.utf8
-        if !utf8.contains(where: { $0 == 0x7B || $0 == 0x7D }) { return text.isEmpty ? [] : [.literal(String(text))] }
+        let hasBraces = text.withUTF8Bytes { ByteSearch.firstIndex(of: 0x7B, in: $0) != nil || ByteSearch.firstIndex(of: 0x7D, in: $0) != nil }
+        if !hasBraces { return text.isEmpty ? [] : [.literal(String(text))] }
         var parts: [TextPart] = []
+        // Each '{' adds at most a literal and an interpolation; one literal may follow the last.
+        parts.reserveCapacity(2 * text.withUTF8Bytes { $0.count { $0 == 0x7B } } + 1)
         var literal = ""
         // In ASCII text every byte is a character, so the braces are found by bytes; elsewhere a brace
         // may be part of a larger character (a combining mark after it) and characters are walked.
-        let isASCII = utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = line.isASCII || text.withUTF8Bytes(ByteSearch.isASCII)
         var index = text.startIndex
         while index < text.endIndex {
             let next = isASCII ? (utf8[index...].firstIndex { $0 == 0x7B || $0 == 0x7D } ?? text.endIndex) : index
@@ -24,7 +27,7 @@ enum TextParser {
                     literal += text[index...]
                     break
                 }
-                let inner = text[text.index(after: index)..<close]
+                let inner = text[(isASCII ? utf8.index(after: index) : text.index(after: index))..<close]
                 switch ExpressionParser.parse(inner, at: line.location(of: inner)) {
                 case .success(let expression):
                     if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
@@ -33,11 +36,11 @@ enum TextParser {
                     diagnostics.append(Diagnostic(.badInterpolation, "in '{…}': " + diagnostic.message, at: diagnostic.location,
                                                   length: diagnostic.length, hint: "write a variable name in braces, e.g. {caller}"))
                 }
-                index = text.index(after: close)
+                index = isASCII ? utf8.index(after: close) : text.index(after: close)
             } else if c == "}" {
                 diagnostics.append(Diagnostic(.badInterpolation, "'}' without an opening '{'", at: line.location(of: text[index...]),
                                               hint: "remove the '}' or open the interpolation with '{'"))
-                index = text.index(after: index)
+                index = isASCII ? utf8.index(after: index) : text.index(after: index)
             } else {
                 literal.append(c)
                 index = text.index(after: index)
@@ -49,7 +52,12 @@ enum TextParser {
 
     /// The parts of `prefix + text` (when `prefix` holds no braces) from the parts of `text`.
     static func prefixing(_ prefix: Substring, to parts: [TextPart]) -> [TextPart] {
-        if case .literal(let first)? = parts.first { return [.literal(prefix + first)] + parts.dropFirst() }
-        return [.literal(String(prefix))] + parts
+        var result = parts
+        if case .literal(let first)? = parts.first {
+            result[0] = .literal(String(prefix) + first)
+        } else {
+            result.insert(.literal(String(prefix)), at: 0)
+        }
+        return result
     }
 }
