@@ -95,14 +95,15 @@ public struct ScriptLoader: Sendable {
         // Every file is read first (the includes are named in the headers), then all are parsed at once.
         let levels = readIncludes(of: source)
         let files = [(source, false)] + levels.flatMap { $0.files.map { ($0, true) } }
-        var parsed = ModuleParser.parse(files)[...]
-        let (module, parseDiagnostics) = parsed.removeFirst()
+        // Taken from the end, so each file's syntax is moved out rather than copied: the compiler frees it as it goes.
+        var parsed = Array(ModuleParser.parse(files).reversed())
+        let (module, parseDiagnostics) = parsed.removeLast()
         var diagnostics = parseDiagnostics
         var includes: [ModuleSyntax] = []
         for level in levels {
             diagnostics += level.problems
             for _ in level.files {
-                let (syntax, fileDiagnostics) = parsed.removeFirst()
+                let (syntax, fileDiagnostics) = parsed.removeLast()
                 diagnostics += fileDiagnostics
                 includes.append(syntax)
             }
