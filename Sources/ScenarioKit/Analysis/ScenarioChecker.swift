@@ -26,21 +26,21 @@ public enum ScenarioChecker {
             warn(.explorationIncomplete, "exploration stopped after \(exploration.stateLimit) states; the other findings for this module may be incomplete",
                  at: scenario.scenes[scenario.start].location, hint: "variables that grow without limit in loops make endless states; bound them")
         }
-        // What no path reaches and what the paths score are independent passes over the states, so they
-        // run side by side; the diagnostics keep their order.
-        let reports = ParallelResults<[Diagnostic]>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { job in
+        // What no path reaches, whether the pass mark can be reached and where the ideal path leads are
+        // independent passes over the states, so they run side by side; the diagnostics keep their order.
+        let reports = ParallelResults<[Diagnostic]>(count: 3)
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
             var found: [Diagnostic] = []
-            if job == 0 {
+            switch job {
+            case 0:
                 reportStuckStates(exploration, into: &found)
                 reportUnreached(exploration, into: &found)
-            } else {
-                reportPaths(exploration, into: &found)
+            case 1: reportPassMark(exploration, into: &found)
+            default: reportIdealPath(exploration, into: &found)
             }
             reports.store(found, at: job)
         }
-        let (reached, paths) = (reports.take(at: 0), reports.take(at: 1))
-        return diagnostics + reached + authoring + paths
+        return diagnostics + reports.take(at: 0) + authoring + reports.take(at: 1) + reports.take(at: 2)
     }
 
     private static func reportStuckStates(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
@@ -127,16 +127,21 @@ public enum ScenarioChecker {
         }
     }
 
-    private static func reportPaths(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
+    private static func reportPassMark(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
+        let scenario = exploration.scenario
+        let start = scenario.scenes[scenario.start]
+        guard scenario.choices.contains(where: { !$0.scores.isEmpty }),
+              !PathAnalysis(exploration).canReach(passMark: scenario.rules.passMark, avoidingCriticalErrors: scenario.rules.criticalFails) else { return }
+        diagnostics.append(Diagnostic(.passUnreachable, "no path reaches the pass mark of \(Int((scenario.rules.passMark * 100).rounded()))%",
+                                      at: start.location, length: start.id.count,
+                                      hint: "give the best choices more points, or lower `pass:` in course.ride"))
+    }
+
+    private static func reportIdealPath(_ exploration: Exploration, into diagnostics: inout [Diagnostic]) {
         let scenario = exploration.scenario
         let analysis = PathAnalysis(exploration)
         let start = scenario.scenes[scenario.start]
         let hasScores = scenario.choices.contains { !$0.scores.isEmpty }
-        if hasScores, !analysis.canReach(passMark: scenario.rules.passMark, avoidingCriticalErrors: scenario.rules.criticalFails) {
-            diagnostics.append(Diagnostic(.passUnreachable, "no path reaches the pass mark of \(Int((scenario.rules.passMark * 100).rounded()))%",
-                                          at: start.location, length: start.id.count,
-                                          hint: "give the best choices more points, or lower `pass:` in course.ride"))
-        }
         switch analysis.idealPath() {
         case .reaches(_, let path):
             let scorecard = Scorecard(tally: analysis.tally(along: path), competencies: scenario.competencies, rules: scenario.rules)

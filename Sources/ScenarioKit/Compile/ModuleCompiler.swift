@@ -198,35 +198,54 @@ struct ModuleCompiler {
         for (index, competency) in used.enumerated() { competencyIndex[competency.id] = index }
     }
 
+    /// Indexes scene ids and choice ids side by side, reporting repeats and clashes in the order one pass
+    /// over the scenes and their choices would meet them.
     private mutating func indexScenesAndChoices(_ runs: [[SceneSyntax]]) {
-        var nextScene = 0, nextChoice = 0
-        sceneIndex.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-        choiceIndex.reserveCapacity(runs.reduce(0) { total, run in run.reduce(total) { $0 + $1.choices.count } })
-        for scenes in runs {
-            for sceneNumber in scenes.indices {
-                let id = scenes[sceneNumber].id
-                // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
-                if let first = sceneIndex.updateValue(nextScene, forKey: id.value), !id.value.isEmpty {
-                    sceneIndex[id.value] = first
-                    report(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location, length: id.value.count,
-                           hint: "scene ids must be unique in a module and its includes; rename one")
-                }
-                nextScene += 1
-                for choiceNumber in scenes[sceneNumber].choices.indices {
-                    let choiceID = scenes[sceneNumber].choices[choiceNumber].id
-                    if let first = choiceIndex.updateValue(nextChoice, forKey: choiceID.value), !choiceID.value.isEmpty {
-                        choiceIndex[choiceID.value] = first
-                        report(.duplicateChoice, "choice id '\(choiceID.value)' is used twice", at: choiceID.location, length: choiceID.value.count,
-                               hint: "choice ids are stable record keys and must be unique in a module; rename one")
+        typealias Found = (order: (scene: Int, choice: Int, check: Int), diagnostic: Diagnostic)
+        let scenes = ParallelResults<(index: [String: Int], found: [Found])>(count: 1)
+        let choices = ParallelResults<(index: [String: Int], found: [Found])>(count: 1)
+        let variableIndex = variableIndex
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            var index: [String: Int] = [:], found: [Found] = []
+            var scene = 0, next = 0
+            index.reserveCapacity(job == 0 ? runs.reduce(0) { $0 + $1.count } : runs.reduce(0) { total, run in run.reduce(total) { $0 + $1.choices.count } })
+            for run in runs.indices {
+                for sceneNumber in runs[run].indices {
+                    defer { scene += 1 }
+                    guard job == 1 else {
+                        let id = runs[run][sceneNumber].id
+                        // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
+                        if let first = index.updateValue(next, forKey: id.value), !id.value.isEmpty {
+                            index[id.value] = first
+                            found.append(((scene, -1, 0), Diagnostic(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location,
+                                                                      length: id.value.count,
+                                                                      hint: "scene ids must be unique in a module and its includes; rename one")))
+                        }
+                        next += 1
+                        continue
                     }
-                    nextChoice += 1
-                    if variableIndex[choiceID.value] != nil {
-                        report(.nameClash, "'\(choiceID.value)' names both a choice and a variable", at: choiceID.location,
-                               length: choiceID.value.count, hint: "rename the choice or the variable")
+                    for choiceNumber in runs[run][sceneNumber].choices.indices {
+                        let id = runs[run][sceneNumber].choices[choiceNumber].id
+                        if let first = index.updateValue(next, forKey: id.value), !id.value.isEmpty {
+                            index[id.value] = first
+                            found.append(((scene, choiceNumber, 0), Diagnostic(.duplicateChoice, "choice id '\(id.value)' is used twice", at: id.location,
+                                                                                length: id.value.count,
+                                                                                hint: "choice ids are stable record keys and must be unique in a module; rename one")))
+                        }
+                        next += 1
+                        if variableIndex[id.value] != nil {
+                            found.append(((scene, choiceNumber, 1), Diagnostic(.nameClash, "'\(id.value)' names both a choice and a variable", at: id.location,
+                                                                                length: id.value.count, hint: "rename the choice or the variable")))
+                        }
                     }
                 }
             }
+            (job == 0 ? scenes : choices).store((index, found), at: 0)
         }
+        let (sceneResult, choiceResult) = (scenes.take(at: 0), choices.take(at: 0))
+        sceneIndex = sceneResult.index
+        choiceIndex = choiceResult.index
+        diagnostics += (sceneResult.found + choiceResult.found).sorted { $0.order < $1.order }.map(\.diagnostic)
         for scenes in runs {
             for sceneNumber in scenes.indices {
                 let id = scenes[sceneNumber].id
