@@ -134,6 +134,31 @@ struct CascadeTests {
         #expect(diagnostic?.location.column == 6)
     }
 
+    @Test func repeatedIdsAndClashesAreReportedInTheOrderTheyAreWritten() {
+        let body = """
+        === s1 ===
+        * a1: One
+          -> s2
+        * a2: Two
+          -> s2
+        === s2 ===
+        * a2: Again
+          -> s1
+        * calm: Clash
+          -> s1
+        === s1 ===
+        * a1: Repeated
+          -> s2
+        === a2 ===
+        * x: X
+          -> s2
+        """
+        let found = Fixtures.compile(Fixtures.module(body, header: "var calm = 0\nvar a1 = 0")).diagnostics
+            .filter { [.duplicateScene, .duplicateChoice, .nameClash].contains($0.code) }
+        #expect(found.map(\.code) == [.nameClash, .duplicateChoice, .nameClash, .duplicateScene, .duplicateChoice, .nameClash, .nameClash])
+        #expect(found.map(\.location.line) == found.map(\.location.line).sorted())
+    }
+
     @Test func ofEquallyCloseNamesTheHintSuggestsTheAlphabeticallyFirstInAnyOrder() {
         #expect(Suggestion.closest(to: "s1x", among: ["s12", "s10", "s11"]) == "s10")
         #expect(Suggestion.closest(to: "s1x", among: ["s10", "s12", "s11"]) == "s10")
