@@ -207,23 +207,27 @@ struct ModuleCompiler {
         let variableIndex = variableIndex
         DispatchQueue.concurrentPerform(iterations: 2) { job in
             var index: [String: Int] = [:], found: [Found] = []
-            var scene = 0, next = 0
-            index.reserveCapacity(job == 0 ? runs.reduce(0) { $0 + $1.count } : runs.reduce(0) { total, run in run.reduce(total) { $0 + $1.choices.count } })
-            for run in runs.indices {
-                for sceneNumber in runs[run].indices {
-                    defer { scene += 1 }
-                    guard job == 1 else {
+            var next = 0, scene = 0
+            if job == 0 {
+                index.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+                for run in runs.indices {
+                    for sceneNumber in runs[run].indices {
                         let id = runs[run][sceneNumber].id
                         // One hash for a new id; a repeated one (rare) keeps the first scene's index, as an empty id does not.
                         if let first = index.updateValue(next, forKey: id.value), !id.value.isEmpty {
                             index[id.value] = first
-                            found.append(((scene, -1, 0), Diagnostic(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location,
-                                                                      length: id.value.count,
-                                                                      hint: "scene ids must be unique in a module and its includes; rename one")))
+                            found.append(((next, -1, 0), Diagnostic(.duplicateScene, "scene '\(id.value)' is defined twice", at: id.location,
+                                                                     length: id.value.count,
+                                                                     hint: "scene ids must be unique in a module and its includes; rename one")))
                         }
                         next += 1
-                        continue
                     }
+                }
+                return scenes.store((index, found), at: 0)
+            }
+            index.reserveCapacity(runs.reduce(0) { total, run in run.reduce(total) { $0 + $1.choices.count } })
+            for run in runs.indices {
+                for sceneNumber in runs[run].indices {
                     for choiceNumber in runs[run][sceneNumber].choices.indices {
                         let id = runs[run][sceneNumber].choices[choiceNumber].id
                         if let first = index.updateValue(next, forKey: id.value), !id.value.isEmpty {
@@ -238,9 +242,10 @@ struct ModuleCompiler {
                                                                                 length: id.value.count, hint: "rename the choice or the variable")))
                         }
                     }
+                    scene += 1
                 }
             }
-            (job == 0 ? scenes : choices).store((index, found), at: 0)
+            choices.store((index, found), at: 0)
         }
         let (sceneResult, choiceResult) = (scenes.take(at: 0), choices.take(at: 0))
         sceneIndex = sceneResult.index
