@@ -47,3 +47,24 @@ struct ExplorationSeedsTests {
         #expect(together.hasReached(scene: scenario.sceneIndex["lucky"]!) == unreached.isEmpty)
     }
 }
+
+@Suite("State index")
+struct StateIndexTests {
+    @Test func equalStatesShareANodeAndOthersGetTheirOwnAsTheIndexGrows() throws {
+        let scenario = try Fixtures.scenario(Fixtures.module("=== a ===\n* go: Go.\n  -> done\n  feedback: f\n  why: w\n  ideal\n=== done ===\n@end resolved: Done",
+                                                             header: "var mood = \"calm\"\nvar count = 0"))
+        var index = StateIndex(capacity: 1)
+        var nodes: [Exploration.Node] = []
+        // 300 states that differ in one field or another, each added twice: the second time finds the first.
+        for number in 0..<300 {
+            var state = EngineState(scenario: scenario)
+            state.values = [.string(number % 3 == 0 ? "calm" : "tense"), .int(number / 3)]
+            state.item = number % 3
+            let first = index.node(for: state, orNew: nodes.count, in: nodes)
+            #expect(first == (nodes.count, true))
+            nodes.append(Exploration.Node(state: state, status: .decision))
+            let again = index.node(for: state, orNew: nodes.count, in: nodes)
+            #expect(again == (nodes.count - 1, false))
+        }
+    }
+}

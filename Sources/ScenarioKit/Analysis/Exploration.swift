@@ -79,12 +79,7 @@ public struct Exploration: Sendable {
         lineCovered[firstLineFlag[scene] + (item >= 0 ? 2 * item : 2 * (-item - 1) + 1)]
     }
 
-    /// Reads an entry through `Dictionary`'s defaulting subscript, which inserts the default when the
-    /// key is missing: a lookup and an insertion for one hash of the state.
-    private static func entry(_ value: inout Int) -> Int { value }
-
     private mutating func explore(seed: UInt64) {
-        var index: [EngineState: Int] = [:]
         var queue: [Int] = []
         // The locals own the only copies of the flags while they change.
         let firstSlot = firstLineFlag
@@ -95,11 +90,10 @@ public struct Exploration: Sendable {
             sceneSeen[scene] = true
         }
         // About a state per scene and per choice taken (decisions and where choices lead), so the index
-        // is not rehashed as it grows.
-        index.reserveCapacity(min(stateLimit, scenario.scenes.count + scenario.choices.count))
+        // seldom grows.
+        var index = StateIndex(capacity: min(stateLimit, scenario.scenes.count + scenario.choices.count))
         func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
-            var isNew = false
-            let existing = Self.entry(&index[state, default: { isNew = true; return nodes.count }()])
+            let (existing, isNew) = index.node(for: state, orNew: nodes.count, in: nodes)
             guard isNew else { return existing }
             let status: Status
             switch stop {
