@@ -42,6 +42,47 @@ final class LoadingTests {
         #expect(diagnostic.location.line == 2 && diagnostic.location.column == 11)
     }
 
+    @Test func invalidUTF8AfterOtherCharactersCountsThemAsCharacters() throws {
+        let path = try writeBytes("accents.ride", Array("module m\ntitle: Crème brûlée ".utf8) + [0xC3, 0x28] + Array("\n".utf8))
+        let diagnostic = try #require(ScriptChecker.run(paths: [path]).diagnostics.first)
+        #expect(diagnostic.code == .notUTF8)
+        #expect(diagnostic.location.line == 2 && diagnostic.location.column == 21)
+    }
+
+    @Test func byteOrderMarkAndWindowsLineEndsAreReadAsText() throws {
+        let text = "module crlf\r\ntitle: CRLF\r\n=== start ===\r\n  -> nowhere\r\n"
+        let path = try writeBytes("crlf.ride", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        guard case .success(let source) = ScriptLoader.readSource(path) else { Issue.record("cannot read \(path)"); return }
+        #expect(source.text == text)
+        #expect(Array(source.lines) == ["module crlf", "title: CRLF", "=== start ===", "  -> nowhere"])
+        let diagnostic = try #require(ScriptChecker.run(paths: [path]).diagnostics.first { $0.code == .unknownScene })
+        #expect(diagnostic.location.line == 4 && diagnostic.location.column == 6)
+    }
+
+    @Test func linesAreSplitAtEveryKindOfLineEnd() {
+        let cases: [(String, [Substring])] = [
+            ("", [""]), ("\n", [""]), ("a", ["a"]), ("a\n", ["a"]), ("a\nb", ["a", "b"]), ("a\r\n\r\nb\n", ["a", "", "b"]),
+            ("\r\n", [""]), ("a\rb\n", ["a\rb"]), ("é\r\nü", ["é", "ü"]),
+        ]
+        for (text, lines) in cases {
+            #expect(Array(SourceText(path: "lines.ride", text: text).lines) == lines, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aScriptReadFromAPipeIsReadToItsEnd() throws {
+        let path = folder + "/piped.ride"
+        #expect(mkfifo(path, 0o600) == 0)
+        let text = "module piped\ntitle: Piped\n" + String(repeating: "// a comment long enough to need several reads\n", count: 4_000)
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: path) else { return }
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        }
+        writer.start()
+        guard case .success(let source) = ScriptLoader.readSource(path) else { Issue.record("cannot read the pipe"); return }
+        #expect(source.text == text)
+    }
+
     @Test func missingFile() {
         #expect(codes(folder + "/nope.ride") == [.unreadableFile])
     }

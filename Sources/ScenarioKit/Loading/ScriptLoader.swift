@@ -24,9 +24,9 @@ public struct ScriptLoader: Sendable {
     /// Reads a file as UTF-8 text, or returns the diagnostic that says why it cannot be used.
     public static func readSource(_ path: String, reportedAt location: SourceLocation? = nil, length: Int = 1) -> Result<SourceText, Diagnostic> {
         let at = location ?? SourceLocation(file: path, line: 1, column: 1)
-        let bytes: [UInt8]
+        let contents: FileSystem.Contents
         do {
-            bytes = try FileSystem.read(path)
+            contents = try FileSystem.readText(path)
         } catch {
             switch error {
             case .missing:
@@ -42,36 +42,16 @@ public struct ScriptLoader: Sendable {
                 return .failure(Diagnostic(.unreadableFile, "cannot read '\(path)': \(reason)", at: at, hint: "check the file's permissions"))
             }
         }
-        if let nul = bytes.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0, in: $0) }) {
-            return .failure(Diagnostic(.notUTF8, "'\(path)' is a binary file (a zero byte at offset \(nul)), not a script", at: at,
+        switch contents {
+        case .text(let text):
+            return .success(SourceText(path: path, text: text))
+        case .binary(let zero):
+            return .failure(Diagnostic(.notUTF8, "'\(path)' is a binary file (a zero byte at offset \(zero)), not a script", at: at,
                                        hint: "scripts are plain UTF-8 text files ending in .ride"))
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = firstInvalidUTF8(bytes)
+        case .notUTF8(let line, let column):
             return .failure(Diagnostic(.notUTF8, "'\(path)' is not valid UTF-8 text", at: SourceLocation(file: path, line: line, column: column),
                                        hint: "save the file as UTF-8 in your editor"))
         }
-        let withoutBOM = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        return .success(SourceText(path: path, text: withoutBOM))
-    }
-
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
-        var line = 1, lineStart = 0, index = 0
-        while index < bytes.count {
-            let end = min(bytes.count, index + 4)
-            var valid = false
-            for length in 1...(end - index) where String(validating: bytes[index..<index + length], as: UTF8.self) != nil {
-                if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
-                index += length
-                valid = true
-                break
-            }
-            if !valid {
-                let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? (index - lineStart)) + 1
-                return (line, column)
-            }
-        }
-        return (line, 1)
     }
 
     /// Compiles module text that has no includes, without touching the disk (for tests and editors).
