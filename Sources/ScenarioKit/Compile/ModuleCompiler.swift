@@ -432,7 +432,12 @@ struct ModuleCompiler {
         if syntax.disabledReason != nil, condition == nil {
             report(.badValue, "a reason is given but no condition", at: syntax.id.location, hint: "write `if CONDITION else \"reason\"`")
         }
-        let scores = syntax.scores.compactMap { name, points in competency(name).map { ScoreChange(competency: $0, points: points) } }
+        // Sized once: `compactMap` grows its array one element at a time.
+        var scores: [ScoreChange] = []
+        scores.reserveCapacity(syntax.scores.count)
+        for (name, points) in syntax.scores {
+            if let competency = competency(name) { scores.append(ScoreChange(competency: competency, points: points)) }
+        }
         let critical = syntax.criticalErrors.compactMap { name, text in
             competency(name).map { CriticalError(competency: $0, description: text) }
         }

@@ -89,12 +89,14 @@ struct ModuleParser {
 
     private mutating func read(_ source: SourceText, lines: Range<Int>, headerOnly: Bool) {
         let fileID = SourcePaths.shared.id(for: source.path)
-        for index in lines {
-            guard let line = ScriptLine.line(index, of: source, fileID: fileID) else { blankBeforeNextLine = true; continue }
-            if line.isComment { continue }
-            if headerOnly, line.firstByte == 0x3D, line.text.starts("===") { break }
-            read(line)
-            blankBeforeNextLine = false
+        source.withUTF8 { text in
+            for index in lines {
+                guard let line = ScriptLine.line(index, of: source, utf8: text, fileID: fileID) else { blankBeforeNextLine = true; continue }
+                if line.isComment { continue }
+                if headerOnly, line.firstByte == 0x3D, line.text.starts("===") { break }
+                read(line)
+                blankBeforeNextLine = false
+            }
         }
     }
 
@@ -516,25 +518,27 @@ struct ModuleParser {
             if let assignment = readAssignment(text, line) { choice.assignments.append(assignment) }
             return
         }
-        let wordLength = text.withUTF8Bytes { bytes in bytes.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? bytes.count }
+        // The word is ASCII letters and '-', so it is found and named by its bytes, without slicing it out.
+        let (wordLength, word) = text.withUTF8Bytes { bytes in
+            let length = bytes.firstIndex { !Identifier.isLetter($0) && $0 != 0x2D } ?? bytes.count
+            return (length, ChoiceAttribute(UnsafeBufferPointer(rebasing: bytes[..<length])))
+        }
         let rest = text[text.utf8.index(text.startIndex, offsetBy: wordLength)...]
-        // The word is ASCII letters and '-', so it is compared by bytes, without slicing it out.
-        func isWord(_ literal: StaticString) -> Bool { wordLength == literal.utf8CodeUnitCount && text.starts(literal) }
-        if isWord("feedback"), rest.starts(":") {
+        if word == .feedback, rest.utf8.first == 0x3A {
             Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.feedback)
-        } else if isWord("why"), rest.starts(":") {
+        } else if word == .why, rest.utf8.first == 0x3A {
             Self.join(rest.droppingASCIIAndSpaces(1), to: &choice.rationale)
-        } else if isWord("if") {
+        } else if word == .condition {
             readChoiceCondition(rest.trimmingLeadingSpaces(), line)
-        } else if isWord("score") {
+        } else if word == .score {
             readScore(rest.trimmingLeadingSpaces(), line)
-        } else if isWord("critical") {
+        } else if word == .critical {
             readCritical(rest.trimmingLeadingSpaces(), line)
-        } else if isWord("tag") || isWord("tags") {
+        } else if word == .tags {
             choice.tags += rest.words().map(String.init)
-        } else if isWord("ideal"), rest.isEmpty {
+        } else if word == .ideal, rest.isEmpty {
             choice.isIdeal = true
-        } else if isWord("on"), rest.trimmingLeadingSpaces() == "timeout" {
+        } else if word == .on, rest.trimmingLeadingSpaces() == "timeout" {
             choice.isTimeoutFallback = true
         } else {
             let word = text[..<rest.startIndex]
@@ -629,6 +633,7 @@ struct ModuleParser {
     }
 
     private mutating func readScore(_ rest: Substring, _ line: ScriptLine) {
+        if line.isASCII, readASCIIScore(rest, line) { return }
         let words = rest.wordRanges()
         guard !words.isEmpty, words.count.isMultiple(of: 2) else {
             report(.badScore, "`score` takes pairs of a competency and points", at: line.location(of: rest.isEmpty ? line.text : rest),
@@ -647,6 +652,50 @@ struct ModuleParser {
         }
     }
 
+    /// `readScore` by bytes for a well-formed ASCII line (every byte a character): false, having read
+    /// nothing, when the line has a mistake, which `readScore` then reports.
+    private mutating func readASCIIScore(_ rest: Substring, _ line: ScriptLine) -> Bool {
+        let column = line.text.utf8.distance(from: line.text.startIndex, to: rest.startIndex)
+        let scores = rest.withUTF8Bytes { bytes -> [(Located<String>, Int)]? in
+            var scores: [(Located<String>, Int)] = []
+            var position = 0
+            func word() -> Range<Int>? {
+                while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+                let start = position
+                while position < bytes.count, bytes[position] != 0x20, bytes[position] != 0x09 { position += 1 }
+                return position > start ? start..<position : nil
+            }
+            while let name = word() {
+                guard let points = word(), let delta = Self.points(UnsafeBufferPointer(rebasing: bytes[points])) else { return nil }
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
+                scores.append((Located(id, at: line.location(column + name.lowerBound)), delta))
+            }
+            return scores.isEmpty ? nil : scores
+        }
+        guard let scores else { return false }
+        choice.scores += scores
+        return true
+    }
+
+    /// Points as `Int` reads them after an optional leading `+` (so `+2`, `-1` and `3`), when they are
+    /// at most 1000 either way.
+    private static func points(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var digits = bytes[...]
+        if digits.first == 0x2B { digits = digits.dropFirst() }
+        var sign = 1
+        if let first = digits.first, first == 0x2B || first == 0x2D {
+            sign = first == 0x2D ? -1 : 1
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.count <= 4 || digits.dropLast(4).allSatisfy({ $0 == 0x30 }) else { return nil }
+        var value = 0
+        for digit in digits {
+            guard Identifier.isDigit(digit) else { return nil }
+            value = value * 10 + Int(digit - 0x30)
+        }
+        return value <= 1000 ? sign * value : nil
+    }
+
     private mutating func readCritical(_ rest: Substring, _ line: ScriptLine) {
         guard let colon = rest.firstIndex(of: ":") else {
             report(.badValue, "`critical` needs a competency, a colon and a description", at: line.location(of: rest.isEmpty ? line.text : rest),
@@ -656,5 +705,20 @@ struct ModuleParser {
         let competency = rest[..<colon].trimmingTrailingSpaces()
         let description = rest[rest.index(after: colon)...].trimmingLeadingSpaces()
         choice.criticalErrors.append((Located(String(competency), at: line.location(of: rest)), String(description)))
+    }
+}
+
+/// The words a choice's attribute lines start with (`->` and `~` lines are told apart by their first byte).
+private enum ChoiceAttribute {
+    case feedback, why, condition, score, critical, tags, ideal, on, other
+
+    /// The attribute a line's first word names, compared by bytes.
+    init(_ word: UnsafeBufferPointer<UInt8>) {
+        func matches(_ literal: StaticString) -> Bool {
+            word.count == literal.utf8CodeUnitCount && word.elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+        self = if matches("feedback") { .feedback } else if matches("why") { .why } else if matches("if") { .condition }
+            else if matches("score") { .score } else if matches("critical") { .critical } else if matches("tag") || matches("tags") { .tags }
+            else if matches("ideal") { .ideal } else if matches("on") { .on } else { .other }
     }
 }

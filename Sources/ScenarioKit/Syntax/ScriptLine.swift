@@ -32,27 +32,25 @@ struct ScriptLine {
     /// Splits a source file into lines, reporting blank ones as nil so paragraphs can be separated.
     static func lines(of source: SourceText) -> [ScriptLine?] {
         let fileID = SourcePaths.shared.id(for: source.path)
-        return source.lines.indices.map { line($0, of: source, fileID: fileID) }
+        return source.withUTF8 { text in source.lines.indices.map { line($0, of: source, utf8: text, fileID: fileID) } }
     }
 
     /// The line of `source` at a 0-based index, nil when it is blank, `comment` when it is a comment.
-    /// `fileID` is the number `SourcePaths` gives the source's path.
-    static func line(_ index: Int, of source: SourceText, fileID: UInt32) -> ScriptLine? {
-        let raw = source.lines[index]
-        // Read before the closure, which would otherwise capture (and retain) the whole source.
-        let sourceIsASCII = source.isASCII
-        return raw.withUTF8Bytes { bytes in
-            var start = 0
-            var end = bytes.count
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            if start == end { return nil }
-            if end - start >= 2, bytes[start] == 0x2F, bytes[start + 1] == 0x2F { return ScriptLine.comment }
-            let isASCII = sourceIsASCII || ByteSearch.isASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            // Most lines have no spaces around them, and then the line is the text.
-            let text = start == 0 && end == bytes.count ? raw : raw[bytes: start..<end]
-            return ScriptLine(text: text, number: index + 1, column: start + 1, fileID: fileID, isASCII: isASCII, firstByte: bytes[start])
-        }
+    /// `text` is the source's text as bytes (see `SourceText.withUTF8`) and `fileID` the number
+    /// `SourcePaths` gives its path. The line is trimmed and tested by its bytes, and sliced once.
+    static func line(_ index: Int, of source: SourceText, utf8 text: UnsafeBufferPointer<UInt8>, fileID: UInt32) -> ScriptLine? {
+        let raw = source.lines.byteRange(index)
+        var start = raw.lowerBound
+        var end = raw.upperBound
+        while start < end, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        if start == end { return nil }
+        if end - start >= 2, text[start] == 0x2F, text[start + 1] == 0x2F { return ScriptLine.comment }
+        let isASCII = source.isASCII || ByteSearch.isASCII(UnsafeBufferPointer(rebasing: text[start..<end]))
+        let utf8 = source.text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return ScriptLine(text: source.text[lower..<utf8.index(lower, offsetBy: end - start)], number: index + 1,
+                          column: start - raw.lowerBound + 1, fileID: fileID, isASCII: isASCII, firstByte: text[start])
     }
 
     /// Stands for a comment line: skipped, but unlike a blank line it does not end a paragraph.

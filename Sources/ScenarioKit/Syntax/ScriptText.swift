@@ -133,12 +133,16 @@ extension Substring {
         isASCII ? starts(prefix) : hasPrefix(prefix.description)
     }
 
-    /// `droppingASCII(count).trimmingLeadingSpaces()`, slicing once.
+    /// `droppingASCII(count).trimmingLeadingSpaces()`, reading the bytes once and slicing once.
     func droppingASCIIAndSpaces(_ count: Int) -> Substring {
-        var index = utf8.index(startIndex, offsetBy: count)
-        if index < endIndex, utf8[index] >= 0x80 { return dropFirst(count).trimmingLeadingSpaces() }
-        while index < endIndex, utf8[index] == 0x20 || utf8[index] == 0x09 { utf8.formIndex(after: &index) }
-        return self[index...]
+        let start: Int? = withUTF8Bytes { bytes in
+            var position = count
+            if position < bytes.count, bytes[position] >= 0x80 { return nil }
+            while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+            return position
+        }
+        guard let start else { return dropFirst(count).trimmingLeadingSpaces() }
+        return self[utf8.index(startIndex, offsetBy: start)...]
     }
 
     /// `dropFirst(count)` where the first `count` characters are known to be single ASCII bytes (as after
