@@ -35,6 +35,15 @@ struct AuthoringTests {
         #expect(other.choiceHits != first.choiceHits)
     }
 
+    /// Outcomes are kept in a dictionary, whose order changes from process to process; the report must not.
+    @Test func playtestListsOutcomesWithEqualCountsByName() throws {
+        var report = PlaytestReport(scenario: try Fixtures.scenario(Fixtures.noise), runs: 10, seed: 1, strategy: .random)
+        report.outcomes = ["withdrawn": 2, "resolved": 2, "escalated": 2, "completed": 4, "critical-failure": 2, "resolved-arrest": 2, "stuck": 2]
+        let listed = report.text(wantedPassRate: nil).split(separator: "\n").drop { $0 != "outcomes" }.dropFirst().prefix(7)
+            .map { String($0.split(separator: " ")[0]) }
+        #expect(listed == ["completed", "critical-failure", "escalated", "resolved", "resolved-arrest", "stuck", "withdrawn"])
+    }
+
     @Test func leastUsedReachesEveryChoice() throws {
         let report = PlaytestReport(scenario: try Fixtures.scenario(Fixtures.noise), runs: 200, seed: 1, strategy: .leastUsed)
         #expect(report.choiceHits.allSatisfy { $0 > 0 })

@@ -82,37 +82,20 @@ public struct Exploration: Sendable {
     private mutating func explore(seed: UInt64) {
         var queue: [Int] = []
         // The locals own the only copies of the flags while they change.
-        let firstSlot = firstLineFlag
-        var lineSeen = lineCovered, sceneSeen = sceneReached, choiceSeen = choiceReached
+        var coverage = Coverage(firstSlot: firstLineFlag, lines: lineCovered, scenes: sceneReached)
+        var choiceSeen = choiceReached
         (lineCovered, sceneReached, choiceReached) = ([], [], [])
-        func coverage(_ scene: Int, _ item: Int) {
-            lineSeen[firstSlot[scene] + (item >= 0 ? 2 * item : 2 * (-item - 1) + 1)] = true
-            sceneSeen[scene] = true
-        }
         // About a state per scene and per choice taken (decisions and where choices lead), so the index
         // seldom grows.
         var index = StateIndex(capacity: min(stateLimit, scenario.scenes.count + scenario.choices.count))
-        func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node]) -> Int {
-            let (existing, isNew) = index.node(for: state, orNew: nodes.count, in: nodes)
-            guard isNew else { return existing }
-            let status: Status
-            switch stop {
-            case .decision: status = .decision
-            case .ending: status = .ending
-            case .stuck(let reason): status = .stuck(reason)
-            }
-            nodes.append(Node(state: state, status: status))
-            if status == .decision { queue.append(nodes.count - 1) }
-            return nodes.count - 1
-        }
         var nodes = self.nodes, edges = allEdges, enabled = allEnabledChoices
         (self.nodes, allEdges, allEnabledChoices) = ([], [], [])
         var state = EngineState(scenario: scenario)
         var unused: [FrameLine] = []
         Runner.enter(scenario.start, &state, scenario: scenario)
-        sceneSeen[scenario.start] = true
-        let stop = Runner.advance(&state, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
-        _ = settle(state, stop, nodes: &nodes)
+        coverage.scenes[scenario.start] = true
+        let stop = Runner.advance(&state, scenario: scenario, seed: seed, output: &unused, collectOutput: false, lines: &coverage)
+        _ = Self.settle(state, stop, nodes: &nodes, index: &index, queue: &queue)
         // Reused from decision to decision: a decision offers a few choices.
         var options: [Runner.Option] = [], taken: [(choice: Int, timedOut: Bool)] = []
         var head = 0
@@ -120,7 +103,7 @@ public struct Exploration: Sendable {
             let current = queue[head]
             head += 1
             var here = nodes[current].state
-            sceneSeen[here.scene] = true
+            coverage.scenes[here.scene] = true
             Runner.options(&here, scenario: scenario, seed: seed, into: &options)
             taken.removeAll(keepingCapacity: true)
             for option in options where option.isEnabled { taken.append((option.choice, false)) }
@@ -144,18 +127,45 @@ public struct Exploration: Sendable {
                     edges.append(Edge(choice: choice, target: nodes.count - 1, timedOut: timedOut))
                     continue
                 }
-                sceneSeen[next.scene] = true
-                let result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, coverage: coverage)
-                edges.append(Edge(choice: choice, target: settle(next, result, nodes: &nodes), timedOut: timedOut))
+                coverage.scenes[next.scene] = true
+                let result = Runner.advance(&next, scenario: scenario, seed: seed, output: &unused, collectOutput: false, lines: &coverage)
+                edges.append(Edge(choice: choice, target: Self.settle(next, result, nodes: &nodes, index: &index, queue: &queue), timedOut: timedOut))
             }
             nodes[current].edgeRange = firstEdge..<edges.count
         }
-        for node in nodes.indices { sceneSeen[nodes[node].state.scene] = true }
+        for node in nodes.indices { coverage.scenes[nodes[node].state.scene] = true }
         self.nodes = nodes
         allEdges = edges
         allEnabledChoices = enabled
-        lineCovered = lineSeen
-        sceneReached = sceneSeen
+        lineCovered = coverage.lines
+        sceneReached = coverage.scenes
         choiceReached = choiceSeen
+    }
+
+    /// The node holding `state`: an earlier one, or a new one (queued when it waits for a decision).
+    private static func settle(_ state: EngineState, _ stop: Runner.Stop, nodes: inout [Node], index: inout StateIndex, queue: inout [Int]) -> Int {
+        let (existing, isNew) = index.node(for: state, orNew: nodes.count, in: nodes)
+        guard isNew else { return existing }
+        let status: Status
+        switch stop {
+        case .decision: status = .decision
+        case .ending: status = .ending
+        case .stuck(let reason): status = .stuck(reason)
+        }
+        nodes.append(Node(state: state, status: status))
+        if status == .decision { queue.append(nodes.count - 1) }
+        return nodes.count - 1
+    }
+
+    /// The lines that ran and the scenes entered, flagged as the exploration runs them.
+    private struct Coverage: LineObserver {
+        let firstSlot: [Int]
+        var lines: [Bool]
+        var scenes: [Bool]
+
+        mutating func ran(scene: Int, item: Int) {
+            lines[firstSlot[scene] + (item >= 0 ? 2 * item : 2 * (-item - 1) + 1)] = true
+            scenes[scene] = true
+        }
     }
 }

@@ -72,6 +72,16 @@ public struct PlaytestReport: Sendable {
         var passed = 0, stuck = 0, eligibleScores: [Double] = []
     }
 
+    /// How often each content line ran (`offsets` says where each scene's lines begin in `hits`).
+    private struct LineHits: LineObserver {
+        let offsets: [Int]
+        var hits: [Int]
+
+        mutating func ran(scene: Int, item: Int) {
+            if item >= 0 { hits[offsets[scene] + item] += 1 }
+        }
+    }
+
     private static func runChunks(chunks: Int, scenario: Scenario, runs: Int, seed: UInt64, strategy: Strategy, lineOffsets: [Int]) -> [Chunk] {
         let slots = ParallelResults<Chunk>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -89,10 +99,9 @@ public struct PlaytestReport: Sendable {
         let playSeed = generator.next()
         var state = EngineState(scenario: scenario)
         var unused: [FrameLine] = []
-        var lineHits = result.lineHits
-        func coverage(_ scene: Int, _ item: Int) { if item >= 0 { lineHits[lineOffsets[scene] + item] += 1 } }
+        var lineHits = LineHits(offsets: lineOffsets, hits: result.lineHits)
         Runner.enter(scenario.start, &state, scenario: scenario)
-        var stop = Runner.advance(&state, scenario: scenario, seed: playSeed, output: &unused, collectOutput: false, coverage: coverage)
+        var stop = Runner.advance(&state, scenario: scenario, seed: playSeed, output: &unused, collectOutput: false, lines: &lineHits)
         var earned = Array(repeating: 0, count: scenario.competencies.count), available = earned
         var exercised = Array(repeating: false, count: earned.count)
         var critical = false
@@ -127,9 +136,9 @@ public struct PlaytestReport: Sendable {
             for change in scenario.choices[pick].scores { earned[change.competency] += change.points; exercised[change.competency] = true }
             if !scenario.choices[pick].criticalErrors.isEmpty { critical = true }
             if case .stuck(let problem)? = Runner.take(pick, &state, scenario: scenario, seed: playSeed) { stop = .stuck(problem); break }
-            stop = Runner.advance(&state, scenario: scenario, seed: playSeed, output: &unused, collectOutput: false, coverage: coverage)
+            stop = Runner.advance(&state, scenario: scenario, seed: playSeed, output: &unused, collectOutput: false, lines: &lineHits)
         }
-        result.lineHits = lineHits
+        result.lineHits = lineHits.hits
         guard stop == .ending, let ending = scenario.scenes[state.scene].ending else {
             result.stuck += 1
             result.outcomes["stuck", default: 0] += 1
@@ -153,7 +162,8 @@ public struct PlaytestReport: Sendable {
     public func text(wantedPassRate: Double?) -> String {
         var out = "playtest \(scenario.id): \(runs) runs, seed \(seed), strategy \(strategy.rawValue)\n"
         out += "\noutcomes\n"
-        for (key, value) in outcomes.sorted(by: { $0.value > $1.value }) { out += bar(key, value) }
+        // Most frequent first; equal counts by name, so the same seed always prints the same report.
+        for (key, value) in outcomes.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { out += bar(key, value) }
         out += "\noverall score\n"
         for (index, value) in scoreDeciles.enumerated() {
             out += bar(index == 9 ? "90–100%" : "\(index * 10)–\(index * 10 + 9)%", value)

@@ -8,11 +8,17 @@ enum Runner {
 
     static let stepLimit = 100_000
 
-    /// Runs from the state's position. `output` collects visible lines when asked; `coverage` hears of
-    /// every content line executed as (scene index, item index), and of a conditional line whose
-    /// condition held as (scene index, -(item index + 1)).
-    static func advance(_ state: inout EngineState, scenario: Scenario, seed: UInt64, output: inout [FrameLine],
-                        collectOutput: Bool, coverage: (Int, Int) -> Void = { _, _ in }) -> Stop {
+    /// Runs from the state's position. `output` collects visible lines when asked.
+    static func advance(_ state: inout EngineState, scenario: Scenario, seed: UInt64, output: inout [FrameLine], collectOutput: Bool) -> Stop {
+        var ignored = IgnoringLines()
+        return advance(&state, scenario: scenario, seed: seed, output: &output, collectOutput: collectOutput, lines: &ignored)
+    }
+
+    /// `advance`, telling `lines` of every content line it runs. An observer passed in place rather than a
+    /// callback: the checker's exploration runs millions of lines, and the state a callback captures is
+    /// boxed and checked for overlapping access at every line.
+    static func advance<Observer: LineObserver>(_ state: inout EngineState, scenario: Scenario, seed: UInt64, output: inout [FrameLine],
+                                                collectOutput: Bool, lines coverage: inout Observer) -> Stop {
         var steps = 0
         while true {
             let content = scenario.scenes[state.scene].content
@@ -22,14 +28,16 @@ enum Runner {
                 if !scene.choiceIndices.isEmpty { return .decision }
                 return .stuck(.noWayOut(scene: scene.id))
             }
-            let item = content[state.item]
-            coverage(state.scene, state.item)
+            coverage.ran(scene: state.scene, item: state.item)
             state.item += 1
             steps += 1
             if steps > stepLimit { return .stuck(.loop(scene: scenario.scenes[state.scene].id)) }
+            // Exploring runs past narration without copying it (most lines of a scene are narration).
+            if !collectOutput, content[state.item - 1].onlyShowsText { continue }
+            let item = content[state.item - 1]
             if case .conditional(let condition, let inner) = item {
                 guard Evaluator.value(of: condition, in: &state, seed: seed, scenario: scenario).isTruthy else { continue }
-                coverage(state.scene, -state.item)
+                coverage.ran(scene: state.scene, item: -state.item)
                 if let stop = execute(inner, &state, scenario: scenario, seed: seed, output: &output, collectOutput: collectOutput) { return stop }
                 continue
             }
@@ -147,4 +155,15 @@ enum Runner {
         }
         return nil
     }
+}
+
+/// Hears of every content line the engine runs (see `Runner.advance`).
+protocol LineObserver {
+    /// Line `item` of `scene` ran; with `item` = -(line index + 1), that conditional line's condition held.
+    mutating func ran(scene: Int, item: Int)
+}
+
+/// Hears nothing: the player runs lines only to show them.
+struct IgnoringLines: LineObserver {
+    func ran(scene: Int, item: Int) {}
 }

@@ -38,6 +38,15 @@ public enum ContentItem: Sendable, Hashable {
     case breathe(BreathingExercise)
     case reflect(id: String, prompt: String)
     case checkIn(id: String, question: String, options: [String])
+
+    /// Whether running the line only shows text or a step to the trainee, and changes nothing the
+    /// engine tracks.
+    var onlyShowsText: Bool {
+        switch self {
+        case .narration, .speech, .paragraphBreak, .breathe, .reflect, .checkIn: true
+        case .assignment, .conditional, .divert, .call, .returnFromCall: false
+        }
+    }
 }
 
 /// A change to a variable.
