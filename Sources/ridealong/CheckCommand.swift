@@ -27,6 +27,7 @@ struct CheckCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        LargeCheckRestart.restartIfLarge(paths: paths)
         let result = ScriptChecker.run(paths: paths)
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
