@@ -655,22 +655,19 @@ struct ModuleParser {
     /// `readScore` by bytes for a well-formed ASCII line (every byte a character): false, having read
     /// nothing, when the line has a mistake, which `readScore` then reports.
     private mutating func readASCIIScore(_ rest: Substring, _ line: ScriptLine) -> Bool {
+        let words = rest.wordRanges()
+        guard !words.isEmpty, words.count.isMultiple(of: 2) else { return false }
         let column = line.text.utf8.distance(from: line.text.startIndex, to: rest.startIndex)
         let scores = rest.withUTF8Bytes { bytes -> [(Located<String>, Int)]? in
             var scores: [(Located<String>, Int)] = []
-            var position = 0
-            func word() -> Range<Int>? {
-                while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
-                let start = position
-                while position < bytes.count, bytes[position] != 0x20, bytes[position] != 0x09 { position += 1 }
-                return position > start ? start..<position : nil
+            scores.reserveCapacity(words.count / 2)
+            for pair in stride(from: 0, to: words.count, by: 2) {
+                guard let delta = Self.points(UnsafeBufferPointer(rebasing: bytes[words[pair + 1]])) else { return nil }
+                let name = words[pair]
+                scores.append((Located(String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self),
+                                       at: line.location(column + name.lowerBound)), delta))
             }
-            while let name = word() {
-                guard let points = word(), let delta = Self.points(UnsafeBufferPointer(rebasing: bytes[points])) else { return nil }
-                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)
-                scores.append((Located(id, at: line.location(column + name.lowerBound)), delta))
-            }
-            return scores.isEmpty ? nil : scores
+            return scores
         }
         guard let scores else { return false }
         choice.scores += scores
@@ -687,11 +684,12 @@ struct ModuleParser {
             sign = first == 0x2D ? -1 : 1
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.count <= 4 || digits.dropLast(4).allSatisfy({ $0 == 0x30 }) else { return nil }
+        guard !digits.isEmpty else { return nil }
         var value = 0
         for digit in digits {
             guard Identifier.isDigit(digit) else { return nil }
-            value = value * 10 + Int(digit - 0x30)
+            // Past 1000 is too many however many digits follow, so the value stops growing there.
+            value = min(value * 10 + Int(digit - 0x30), 1001)
         }
         return value <= 1000 ? sign * value : nil
     }
