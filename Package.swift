@@ -20,14 +20,15 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "ScenarioKit"),
+        .target(name: "TextWidth"),
+        .target(name: "ScenarioKit", dependencies: ["TextWidth"]),
         .target(name: "RecordKit", dependencies: [
             "ScenarioKit", "RidealongApp",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        .target(name: "TerminalKit"),
+        .target(name: "TerminalKit", dependencies: ["TextWidth"]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalKit"]),
         .target(name: "RidealongApp", dependencies: ["ScenarioKit", "TerminalKit"]),
         .executableTarget(

@@ -98,6 +98,16 @@ struct DiagnosticTests {
         """)
     }
 
+    /// Columns count characters, but a terminal gives wide characters two cells: the caret is laid out in cells.
+    @Test func caretStandsUnderItsPlaceAfterWideCharactersAndTabs() {
+        let result = Fixtures.compile(header + "\n=== a ===\n王王\t{calmm} 🚓\n* go: Go.\n  -> done\n  feedback: f\n  why: w\n" + endScene)
+        let diagnostic = result.diagnostics.first { $0.code == .unknownVariable }!
+        #expect(diagnostic.location.column == 5)
+        let rendered = DiagnosticRenderer.text(diagnostic, sources: result.sources).split(separator: "\n")
+        #expect(rendered[1] == " 7 | 王王    {calmm} 🚓")
+        #expect(rendered[2] == "   |          ^^^^^")
+    }
+
     @Test func jsonOutputEscapesText() {
         let diagnostic = Diagnostic(.badValue, "say \"hi\"\n", at: SourceLocation(file: "a.ride", line: 2, column: 3), hint: nil)
         #expect(DiagnosticRenderer.json([diagnostic]) == """

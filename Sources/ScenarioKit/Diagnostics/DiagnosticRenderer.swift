@@ -1,3 +1,5 @@
+import TextWidth
+
 /// Writes diagnostics for people (`path:line:col: error[CODE]: message`, the source line, a caret and a
 /// hint) and for tools (JSON).
 public enum DiagnosticRenderer {
@@ -8,11 +10,12 @@ public enum DiagnosticRenderer {
         if let line = sources[diagnostic.location.file]?.line(diagnostic.location.line) {
             let number = String(diagnostic.location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = line.replacingTabs()
-            let prefix = line.prefix(max(0, diagnostic.location.column - 1)).replacingTabs()
-            let available = max(1, shown.count - prefix.count)
-            out += " \(number) | \(shown)\n"
-            out += " \(gutter) | \(String(repeating: " ", count: prefix.count))\(paint("1", String(repeating: "^", count: min(diagnostic.length, available))))\n"
+            // The caret is measured in terminal cells, so it stands under its place after wide characters too.
+            let before = line.prefix(max(0, diagnostic.location.column - 1))
+            let indent = DisplayWidth.of(before.replacingTabs())
+            let marked = DisplayWidth.of(line[before.endIndex...].prefix(diagnostic.length).replacingTabs())
+            out += " \(number) | \(line.replacingTabs())\n"
+            out += " \(gutter) | \(String(repeating: " ", count: indent))\(paint("1", String(repeating: "^", count: max(1, marked))))\n"
         }
         if let hint = diagnostic.hint { out += "  hint: \(hint)\n" }
         return out
