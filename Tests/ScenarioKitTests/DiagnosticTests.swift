@@ -132,6 +132,18 @@ struct CascadeTests {
         #expect(found == [.badTimer])
     }
 
+    @Test func aTimerWithoutADecisionIsNotAlsoMissingItsTimeoutChoice() {
+        #expect(codes("=== a ===\n* go: Go.\n  -> done\n=== done ===\n@timer 10s\n@end resolved: Done") == [.badTimer])
+    }
+
+    /// Warnings too: a score line with bad points still names its competency.
+    @Test func aScoreWithBadPointsIsNotAlsoACompetencyNeverScored() {
+        let diagnostics = Fixtures.compile(Fixtures.module("=== a ===\n* go: Go.\n  -> done\n  score comm.listen lots\n=== done ===\n@end resolved: Done"))
+            .diagnostics
+        #expect(diagnostics.contains { $0.code == .badScore })
+        #expect(!diagnostics.contains { $0.code == .competencyNeverScored && $0.message.contains("'comm.listen'") })
+    }
+
     @Test func anUnknownDivertIsNotAlsoADeadEnd() {
         #expect(codes("=== a ===\n-> radio_chek\n=== done ===\n@end resolved: Done") == [.unknownScene])
     }

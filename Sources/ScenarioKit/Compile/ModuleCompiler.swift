@@ -475,12 +475,14 @@ struct ModuleCompiler {
                    hint: "add choices, a `-> next_scene` line, or `@end resolved: title`")
         }
         let fallbacks = syntax.choices.filter(\.isTimeoutFallback)
-        if syntax.timer != nil, fallbacks.count != 1 {
-            report(.timeoutChoiceCount, "timed scene '\(id.value)' has \(fallbacks.count) `on timeout` choices; it needs exactly one",
-                   at: syntax.timer!.location, length: 6, hint: "mark the choice taken when time runs out with `on timeout`")
-        }
-        if syntax.timer != nil, syntax.choices.isEmpty {
-            report(.badTimer, "scene '\(id.value)' has a timer but no decision", at: syntax.timer!.location, length: 6, hint: "remove `@timer`")
+        if let timer = syntax.timer {
+            // A timer with no decision to time is one mistake, not also a missing `on timeout` choice.
+            if syntax.choices.isEmpty {
+                report(.badTimer, "scene '\(id.value)' has a timer but no decision", at: timer.location, length: 6, hint: "remove `@timer`")
+            } else if fallbacks.count != 1 {
+                report(.timeoutChoiceCount, "timed scene '\(id.value)' has \(fallbacks.count) `on timeout` choices; it needs exactly one",
+                       at: timer.location, length: 6, hint: "mark the choice taken when time runs out with `on timeout`")
+            }
         }
     }
 }

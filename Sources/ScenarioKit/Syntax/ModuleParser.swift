@@ -643,12 +643,14 @@ struct ModuleParser {
         choice.scores.reserveCapacity(choice.scores.count + words.count / 2)
         for pair in stride(from: 0, to: words.count, by: 2) {
             let name = rest[bytes: words[pair]], points = rest[bytes: words[pair + 1]]
-            guard let delta = Int(points.starts("+") ? points.droppingASCII(1) : points), (-1000...1000).contains(delta) else {
+            let delta = Int(points.starts("+") ? points.droppingASCII(1) : points).flatMap { (-1000...1000).contains($0) ? $0 : nil }
+            if delta == nil {
                 report(.badScore, "'\(points)' is not a number of points", at: line.location(of: points), length: points.count,
                        hint: "write points as +2, -1 or 3 (at most 1000)")
-                continue
             }
-            choice.scores.append((Located(String(name), at: line.location(of: name)), delta))
+            // A pair with bad points still names its competency (checked as usual), so the module is not also told
+            // that nothing scores it; the error keeps the module from being played, so the 0 counts nowhere.
+            choice.scores.append((Located(String(name), at: line.location(of: name)), delta ?? 0))
         }
     }
 
