@@ -672,7 +672,8 @@ struct ModuleParser {
             return scores
         }
         guard let scores else { return false }
-        choice.scores += scores
+        // Most choices have one score line: its list is taken whole rather than appended element by element.
+        if choice.scores.isEmpty { choice.scores = scores } else { choice.scores += scores }
         return true
     }
 
