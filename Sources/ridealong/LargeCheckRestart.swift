@@ -26,8 +26,7 @@ enum LargeCheckRestart {
     static func scriptBytes(at paths: [String]) -> Int {
         paths.reduce(0) { total, path in
             guard FileSystem.isDirectory(path) else { return total + (path.hasSuffix(".ride") ? FileSystem.size(path) : 0) }
-            let entries = FileSystem.list(path).filter { !$0.hasPrefix(".") }.map { FileSystem.join(path, $0) }
-            return total + scriptBytes(at: entries.filter { FileSystem.isDirectory($0) || $0.hasSuffix(".ride") })
+            return total + scriptBytes(at: FileSystem.list(path).filter { !$0.hasPrefix(".") }.map { FileSystem.join(path, $0) })
         }
     }
 

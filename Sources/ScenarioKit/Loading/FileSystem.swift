@@ -110,7 +110,7 @@ public enum FileSystem {
     private static func examine(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> (kept: Int, refusal: Contents?) {
         let read = UnsafeBufferPointer(bytes)
         if let zero = ByteSearch.firstIndex(of: 0, in: read) { return (0, .binary(zeroAt: zero)) }
-        if !ByteSearch.isASCII(read), let invalid = UTF8Validation.firstInvalidOffset(read) {
+        if let invalid = UTF8Validation.firstInvalidOffset(read) {
             let line = read[..<invalid].count { $0 == 0x0A } + 1
             let lineStart = read[..<invalid].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             return (0, .notUTF8(line: line, column: String(decoding: read[lineStart..<invalid], as: UTF8.self).count + 1))
